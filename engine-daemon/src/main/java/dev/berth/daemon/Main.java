@@ -1,0 +1,120 @@
+package dev.berth.daemon;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import dev.berth.daemon.config.CommandLine;
+import dev.berth.daemon.config.ConfigException;
+import dev.berth.daemon.config.ConfigLoader;
+import dev.berth.daemon.config.DaemonConfig;
+import dev.berth.daemon.config.HostAddress;
+import dev.berth.daemon.http.ApiServer;
+import dev.berth.daemon.http.ServerIdentity;
+import dev.berth.daemon.http.TlsContexts;
+import dev.berth.daemon.state.DaemonLocks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/** berthd: parse flags and daemon.json, take the locks, wire the engine, serve until SIGTERM/SIGINT. */
+public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    try {
+      System.exit(run(Arrays.asList(args)));
+    } catch (ConfigException e) {
+      System.err.println("berthd: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  static int run(List<String> args) throws ConfigException {
+    CommandLine cli = CommandLine.parse(args);
+    if (cli.helpOnly()) {
+      System.out.println(Usage.TEXT);
+      return 0;
+    }
+    if (cli.versionOnly()) {
+      var b = dev.berth.daemon.system.BuildInfo.load();
+      System.out.println("Berth version " + b.berthVersion() + " (Docker Engine API "
+          + dev.berth.daemon.http.ApiVersion.MAX + "), build " + b.gitCommit());
+      return 0;
+    }
+    DaemonConfig cfg = ConfigLoader.load(cli);
+    if (cli.validateOnly()) {
+      System.out.println("configuration OK");
+      return 0;
+    }
+    applyLogLevel(cfg);
+    List<HostAddress> hosts = cfg.effectiveHosts().stream().map(HostAddress::parse).toList();
+    var tls = TlsContexts.forServer(cfg);
+    try (DaemonLocks locks = DaemonLocks.acquire(Path.of(cfg.dataRoot()), Path.of(cfg.pidfile()))) {
+      hosts.forEach(ApiServer::checkAvailable);
+      prepareRoots(cfg);
+      try (Wiring wiring = Wiring.linux(cfg)) {
+        ApiServer server = new ApiServer(wiring.dispatcher(),
+            new ServerIdentity(wiring.build().engineVersion(), cfg.experimental()), tls, cfg.group());
+        try {
+          hosts.forEach(server::listen);
+        } catch (ConfigException e) {
+          server.shutdown(0);
+          throw e;
+        }
+        log.info("Daemon has completed initialization (berth {}, data root {})", wiring.build().berthVersion(),
+            cfg.dataRoot());
+        awaitShutdown(cli, wiring);
+        log.info("Processing signal 'terminated'");
+        server.shutdown(cfg.shutdownTimeout());
+      }
+      log.info("Daemon shutdown complete");
+    } catch (java.io.IOException e) {
+      throw new ConfigException("failed to start daemon: " + e.getMessage(), e);
+    }
+    return 0;
+  }
+
+  private static void prepareRoots(DaemonConfig cfg) throws java.io.IOException {
+    Path data = Files.createDirectories(Path.of(cfg.dataRoot()));
+    Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+    Files.createDirectories(Path.of(cfg.execRoot()));
+  }
+
+  private static void awaitShutdown(CommandLine cli, Wiring wiring) {
+    CountDownLatch stop = new CountDownLatch(1);
+    Signal.handle(new Signal("TERM"), s -> stop.countDown());
+    Signal.handle(new Signal("INT"), s -> stop.countDown());
+    Signal.handle(new Signal("HUP"), s -> Thread.ofVirtual().start(() -> reload(cli, wiring)));
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void reload(CommandLine cli, Wiring wiring) {
+    try {
+      DaemonConfig next = ConfigLoader.load(cli);
+      applyLogLevel(next);
+      wiring.reload(next);
+      log.info("Reloaded configuration: debug={} log-level={} labels={}", next.debug(), next.logLevel(),
+          next.labels());
+    } catch (ConfigException e) {
+      log.error("Error reconfiguring the daemon: {}", e.getMessage());
+    }
+  }
+
+  static void applyLogLevel(DaemonConfig cfg) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+      String level = cfg.debug() ? "debug" : cfg.logLevel();
+      ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(
+          level.equals("fatal") ? "error" : level, Level.INFO));
+    }
+  }
+}

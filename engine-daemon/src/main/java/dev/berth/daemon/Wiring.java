@@ -1,0 +1,73 @@
+package dev.berth.daemon;
+
+import dev.berth.daemon.config.DaemonConfig;
+import dev.berth.daemon.events.EventBus;
+import dev.berth.daemon.http.Dispatcher;
+import dev.berth.daemon.http.Router;
+import dev.berth.daemon.http.routes.SwarmRoutes;
+import dev.berth.daemon.http.routes.SystemRoutes;
+import dev.berth.daemon.system.BuildInfo;
+import dev.berth.daemon.system.EngineIdentity;
+import dev.berth.daemon.system.HostFacts;
+import dev.berth.daemon.system.SystemService;
+import dev.berth.daemon.system.ToolVersions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The composition root: the only place that chooses implementations and connects the managers. Nothing else
+ * calls {@code new} on a manager or a native implementation.
+ */
+public final class Wiring implements AutoCloseable {
+  private final AtomicReference<DaemonConfig> config;
+  private final EventBus events = new EventBus();
+  private final BuildInfo build = BuildInfo.load();
+  private final SystemService system;
+  private final Dispatcher dispatcher;
+
+  private Wiring(DaemonConfig cfg) throws IOException {
+    this.config = new AtomicReference<>(cfg);
+    Path dataRoot = Path.of(cfg.dataRoot());
+    this.system = new SystemService(config::get, new HostFacts(Path.of("/")),
+        EngineIdentity.loadOrCreate(dataRoot), build, new ToolVersions(), events::listeners);
+    List<Router> routers = new ArrayList<>();
+    routers.add(new SystemRoutes(system, events));
+    routers.add(new SwarmRoutes());
+    this.dispatcher = new Dispatcher(routers);
+  }
+
+  /** The production wiring: real kernel, real runtime binaries. */
+  public static Wiring linux(DaemonConfig cfg) throws IOException {
+    return new Wiring(cfg);
+  }
+
+  public Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  public BuildInfo build() {
+    return build;
+  }
+
+  public EventBus events() {
+    return events;
+  }
+
+  public DaemonConfig config() {
+    return config.get();
+  }
+
+  /** Applies the reloadable settings of a new configuration (SIGHUP). */
+  public void reload(DaemonConfig next) {
+    config.set(next);
+    events.publish("daemon", "reload", system.info().id(), java.util.Map.of("name", system.info().name()));
+  }
+
+  @Override
+  public void close() {
+    // managers are closed here as they are added
+  }
+}

@@ -1,0 +1,52 @@
+package dev.berth.network;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A network as Berth stores it. {@code ipam} holds the effective configuration (subnet and gateway filled in even
+ * when they came from the default pools). {@code bridge} is the Linux bridge of a bridge-driver network.
+ */
+public record Network(
+    @JsonProperty("Id") String id,
+    @JsonProperty("Name") String name,
+    @JsonProperty("Driver") String driver,
+    @JsonProperty("Created") String created,
+    @JsonProperty("Internal") boolean internal,
+    @JsonProperty("Attachable") boolean attachable,
+    @JsonProperty("EnableIPv6") boolean enableIpv6,
+    @JsonProperty("IPAM") List<IpamConfig> ipam,
+    @JsonProperty("Options") Map<String, String> options,
+    @JsonProperty("Labels") Map<String, String> labels,
+    @JsonProperty("Bridge") String bridge) {
+
+  public static final String DEFAULT_BRIDGE = "bridge";
+  public static final String HOST = "host";
+  public static final String NONE = "none";
+
+  public Network {
+    ipam = ipam == null ? List.of() : List.copyOf(ipam);
+    options = options == null ? Map.of() : Map.copyOf(options);
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
+  }
+
+  /** {@code bridge}, {@code host} and {@code none}: created by the daemon, never removable. */
+  @JsonIgnore
+  public boolean isPredefined() {
+    return name.equals(DEFAULT_BRIDGE) || name.equals(HOST) || name.equals(NONE);
+  }
+
+  /** The default bridge network: no embedded DNS, no aliases, no user-chosen addresses. */
+  @JsonIgnore
+  public boolean isDefaultBridge() {
+    return name.equals(DEFAULT_BRIDGE) && driver.equals("bridge");
+  }
+
+  /** User-defined bridge networks get the embedded DNS. */
+  @JsonIgnore
+  public boolean hasEmbeddedDns() {
+    return driver.equals("bridge") && !isDefaultBridge();
+  }
+}

@@ -1,0 +1,120 @@
+package dev.berth.network.dns;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The names the embedded DNS serves: per user-defined network, each endpoint's address and DNS names (container
+ * name, aliases, short ID); per sandbox, the networks it is attached to, in attach order. A sandbox sees only
+ * names on its own networks, as with dockerd. Thread-safe.
+ */
+public final class DnsRegistry {
+  private record Host(InetAddress ip, List<String> names) {}
+
+  private static final class Net {
+    final String name;
+    final boolean internal;
+    final Map<String, Host> hosts = new LinkedHashMap<>(); // endpointId -> host
+
+    Net(String name, boolean internal) {
+      this.name = name;
+      this.internal = internal;
+    }
+  }
+
+  private final Map<String, Net> networks = new LinkedHashMap<>();
+  private final Map<String, Set<String>> sandboxes = new LinkedHashMap<>();
+
+  /** Registers an endpoint's names on a network and attaches its sandbox to that network. */
+  public synchronized void register(String sandboxId, String networkId, String networkName, boolean internal,
+      String endpointId, InetAddress ip, List<String> names) {
+    Net net = networks.computeIfAbsent(networkId, k -> new Net(networkName, internal));
+    net.hosts.put(endpointId, new Host(ip, names.stream().map(DnsRegistry::norm).distinct().toList()));
+    sandboxes.computeIfAbsent(sandboxId, k -> new LinkedHashSet<>()).add(networkId);
+  }
+
+  public synchronized void unregister(String sandboxId, String networkId, String endpointId) {
+    Net net = networks.get(networkId);
+    if (net != null) {
+      net.hosts.remove(endpointId);
+      if (net.hosts.isEmpty()) {
+        networks.remove(networkId);
+      }
+    }
+    Set<String> nets = sandboxes.get(sandboxId);
+    if (nets != null) {
+      nets.remove(networkId);
+      if (nets.isEmpty()) {
+        sandboxes.remove(sandboxId);
+      }
+    }
+  }
+
+  /**
+   * Addresses for {@code qname} as seen from the sandbox: the first of its networks (in attach order) that knows
+   * the name, or empty when none does. {@code name.network} looks only in that network.
+   */
+  public synchronized Optional<List<InetAddress>> lookup(String sandboxId, String qname) {
+    String name = norm(qname);
+    for (String netId : sandboxes.getOrDefault(sandboxId, Set.of())) {
+      Net net = networks.get(netId);
+      if (net == null) {
+        continue;
+      }
+      String bare = name;
+      String suffix = "." + net.name.toLowerCase(Locale.ROOT);
+      if (name.endsWith(suffix)) {
+        bare = name.substring(0, name.length() - suffix.length());
+      }
+      List<InetAddress> ips = new ArrayList<>();
+      for (Host h : net.hosts.values()) {
+        if (h.names.contains(bare)) {
+          ips.add(h.ip);
+        }
+      }
+      if (!ips.isEmpty()) {
+        return Optional.of(ips);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The PTR target for {@code ip} ({@code name.network}, dockerd's form), when a sandbox network has it. */
+  public synchronized Optional<String> reverse(String sandboxId, InetAddress ip) {
+    for (String netId : sandboxes.getOrDefault(sandboxId, Set.of())) {
+      Net net = networks.get(netId);
+      if (net == null) {
+        continue;
+      }
+      for (Host h : net.hosts.values()) {
+        if (h.ip.equals(ip) && !h.names.isEmpty()) {
+          return Optional.of(h.names.get(0) + "." + net.name);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Forwarding is allowed when at least one of the sandbox's networks is not internal. */
+  public synchronized boolean canForward(String sandboxId) {
+    for (String netId : sandboxes.getOrDefault(sandboxId, Set.of())) {
+      Net net = networks.get(netId);
+      if (net != null && !net.internal) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String norm(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+  }
+}

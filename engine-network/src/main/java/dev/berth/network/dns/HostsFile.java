@@ -1,0 +1,55 @@
+package dev.berth.network.dns;
+
+import dev.berth.api.errors.InvalidParameterException;
+import java.util.List;
+
+/** A container's /etc/hosts, as dockerd writes it (pure). */
+public final class HostsFile {
+  public static final String HOST_GATEWAY = "host-gateway";
+  private static final String DEFAULTS_V4 = "127.0.0.1\tlocalhost\n";
+  private static final String DEFAULTS_V6 = "::1\tlocalhost ip6-localhost ip6-loopback\n"
+      + "fe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n";
+
+  private HostsFile() {}
+
+  /**
+   * @param ownIp the container's address on its first network (null for {@code --network none}: no own line)
+   * @param hostname the container's hostname; {@code domainname} may be empty
+   * @param extraHosts {@code --add-host} entries {@code name:ip} (or {@code name=ip}); {@code host-gateway} becomes
+   *     {@code hostGatewayIp}
+   * @param ipv6 whether to keep the IPv6 localhost lines
+   */
+  public static String render(String ownIp, String hostname, String domainname, List<String> extraHosts,
+      String hostGatewayIp, boolean ipv6) {
+    StringBuilder s = new StringBuilder(DEFAULTS_V4);
+    if (ipv6) {
+      s.append(DEFAULTS_V6);
+    }
+    for (String entry : extraHosts) {
+      int sep = entry.indexOf('=') >= 0 ? entry.indexOf('=') : entry.indexOf(':');
+      if (sep <= 0) {
+        throw new InvalidParameterException("invalid IP address in add-host: \"" + entry + "\"");
+      }
+      String name = entry.substring(0, sep);
+      String ip = entry.substring(sep + 1);
+      if (ip.startsWith("[") && ip.endsWith("]")) {
+        ip = ip.substring(1, ip.length() - 1);
+      }
+      if (ip.equals(HOST_GATEWAY)) {
+        if (hostGatewayIp == null) {
+          throw new InvalidParameterException("unable to derive the IP value for host-gateway");
+        }
+        ip = hostGatewayIp;
+      }
+      s.append(ip).append('\t').append(name).append('\n');
+    }
+    if (ownIp != null) {
+      s.append(ownIp).append('\t');
+      if (domainname != null && !domainname.isEmpty()) {
+        s.append(hostname).append('.').append(domainname).append(' ');
+      }
+      s.append(hostname).append('\n');
+    }
+    return s.toString();
+  }
+}

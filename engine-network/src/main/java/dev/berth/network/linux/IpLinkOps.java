@@ -1,0 +1,112 @@
+package dev.berth.network.linux;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link LinkOps} with iproute2. {@code ip -n} only takes names under /run/netns, but {@code ip link add … peer …
+ * netns PATH} accepts a path, and inside-namespace work goes through {@code nsenter --net=PATH ip -batch -}.
+ */
+public final class IpLinkOps implements LinkOps {
+  private final CommandRunner runner;
+
+  public IpLinkOps(CommandRunner runner) {
+    this.runner = runner;
+  }
+
+  @Override
+  public void createBridge(BridgeSpec spec) {
+    if (!exists(spec.name())) {
+      runner.check("create bridge", List.of("ip", "link", "add", spec.name(), "mtu", String.valueOf(spec.mtu()),
+          "type", "bridge"), null);
+    }
+    StringBuilder batch = new StringBuilder();
+    for (String a : spec.addresses()) {
+      batch.append("addr replace ").append(a).append(" dev ").append(spec.name()).append('\n');
+    }
+    batch.append("link set ").append(spec.name()).append(" up\n");
+    runner.check("configure bridge", List.of("ip", "-batch", "-"), batch.toString());
+  }
+
+  @Override
+  public void createVeth(VethSpec s) {
+    String mtu = String.valueOf(s.mtu());
+    runner.check("create veth", List.of("ip", "link", "add", s.hostName(), "mtu", mtu, "master", s.bridge(), "up",
+        "type", "veth", "peer", "name", s.ifName(), "mtu", mtu, "address", s.mac(), "netns", s.netns().toString()),
+        null);
+    StringBuilder batch = new StringBuilder("link set lo up\n");
+    for (String a : s.addresses()) {
+      batch.append("addr add ").append(a).append(" dev ").append(s.ifName()).append('\n');
+    }
+    batch.append("link set ").append(s.ifName()).append(" up\n");
+    if (s.gateway() != null) {
+      batch.append("route replace default via ").append(s.gateway()).append(" dev ").append(s.ifName()).append('\n');
+    }
+    try {
+      inNetns(s.netns(), "configure " + s.ifName(), batch.toString());
+    } catch (RuntimeException e) {
+      deleteLink(s.hostName());
+      throw e;
+    }
+  }
+
+  @Override
+  public void setUp(String name, boolean up) {
+    runner.check("set link state", List.of("ip", "link", "set", name, up ? "up" : "down"), null);
+  }
+
+  @Override
+  public void setMtu(String name, int mtu) {
+    runner.check("set mtu", List.of("ip", "link", "set", name, "mtu", String.valueOf(mtu)), null);
+  }
+
+  @Override
+  public void addAddress(String name, String cidr) {
+    runner.check("add address", List.of("ip", "addr", "replace", cidr, "dev", name), null);
+  }
+
+  @Override
+  public void addRoute(Path netns, String destination, String gateway) {
+    inNetns(netns, "add route", "route replace " + destination + " via " + gateway + "\n");
+  }
+
+  @Override
+  public void setLoopbackUp(Path netns) {
+    inNetns(netns, "loopback up", "link set lo up\n");
+  }
+
+  @Override
+  public void deleteLink(String name) {
+    runner.run(List.of("ip", "link", "del", name), null);
+  }
+
+  @Override
+  public void deleteLink(Path netns, String name) {
+    runner.run(List.of("nsenter", "--net=" + netns, "ip", "link", "del", name), null);
+  }
+
+  @Override
+  public boolean exists(String name) {
+    return runner.run(List.of("ip", "link", "show", "dev", name), null).ok();
+  }
+
+  @Override
+  public List<String> list(String prefix) {
+    List<String> names = new ArrayList<>();
+    for (String line : runner.check("list links", List.of("ip", "-o", "link", "show"), null).stdout().split("\n")) {
+      String[] f = line.split(":\\s+", 3);
+      if (f.length >= 2) {
+        String name = f[1].contains("@") ? f[1].substring(0, f[1].indexOf('@')) : f[1];
+        if (name.startsWith(prefix)) {
+          names.add(name);
+        }
+      }
+    }
+    return names;
+  }
+
+  private void inNetns(Path netns, String what, String batch) {
+    runner.check(what, List.of("nsenter", "--net=" + netns, "ip", "-batch", "-"), batch);
+  }
+}

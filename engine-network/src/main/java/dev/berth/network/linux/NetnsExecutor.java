@@ -1,0 +1,170 @@
+package dev.berth.network.linux;
+
+import dev.berth.api.errors.SystemException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only place Berth switches network namespaces: one dedicated platform thread takes jobs from a queue, enters
+ * the target namespace with {@code setns}, runs one job and returns to the daemon's namespace. setns affects only
+ * the calling thread, so this must never run on a virtual thread (its carrier would be left inside) or a pooled
+ * thread. If returning home fails the worker is poisoned: it finishes the job, stops taking work and a fresh
+ * worker takes over (moby's nlwrap thread-lifecycle rule). Every worker first setns'es to the home namespace the
+ * executor captured at construction (/proc/self/ns/net, the main thread's), so a replacement never inherits a
+ * poisoned creator's namespace.
+ */
+public final class NetnsExecutor implements NetnsOps, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(NetnsExecutor.class);
+  private static final Runnable STOP = () -> {};
+
+  private final LibC libc;
+  private final int homeFd;
+  private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+  private volatile boolean closed;
+  private int workers;
+
+  public NetnsExecutor() {
+    this.libc = Linux.libc();
+    this.homeFd = libc.open("/proc/self/ns/net", LibC.O_RDONLY | LibC.O_CLOEXEC);
+    if (homeFd < 0) {
+      throw new SystemException("cannot open /proc/self/ns/net: " + libc.strerror(Linux.errno()));
+    }
+    startWorker();
+  }
+
+  @Override
+  public void create(Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.deleteIfExists(file);
+      Files.createFile(file);
+    } catch (IOException e) {
+      throw new SystemException("cannot create netns file " + file, e);
+    }
+    submit(() -> {
+      if (libc.unshare(LibC.CLONE_NEWNET) != 0) {
+        throw new SystemException("unshare(CLONE_NEWNET): " + libc.strerror(Linux.errno()));
+      }
+      String self = "/proc/self/task/" + libc.gettid() + "/ns/net";
+      if (libc.mount(self, file.toString(), "none", LibC.MS_BIND, null) != 0) {
+        throw new SystemException("bind mount netns on " + file + ": " + libc.strerror(Linux.errno()));
+      }
+      return null;
+    }, true);
+  }
+
+  @Override
+  public void delete(Path file) {
+    if (libc.umount2(file.toString(), LibC.MNT_DETACH) != 0) {
+      int errno = Linux.errno();
+      if (errno != 22 && errno != 2) { // EINVAL: not a mount point; ENOENT: gone
+        log.warn("umount {}: {}", file, libc.strerror(errno));
+      }
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new SystemException("cannot delete netns file " + file, e);
+    }
+  }
+
+  @Override
+  public <T> T callIn(Path netns, Callable<T> task) {
+    return submit(() -> {
+      int fd = libc.open(netns.toString(), LibC.O_RDONLY | LibC.O_CLOEXEC);
+      if (fd < 0) {
+        throw new SystemException("cannot open netns " + netns + ": " + libc.strerror(Linux.errno()));
+      }
+      try {
+        if (libc.setns(fd, LibC.CLONE_NEWNET) != 0) {
+          throw new SystemException("setns " + netns + ": " + libc.strerror(Linux.errno()));
+        }
+      } finally {
+        libc.close(fd);
+      }
+      return task.call();
+    }, true);
+  }
+
+  private <T> T submit(Callable<T> body, boolean leavesHome) {
+    if (closed) {
+      throw new SystemException("netns executor closed");
+    }
+    CompletableFuture<T> result = new CompletableFuture<>();
+    queue.add(() -> {
+      try {
+        result.complete(body.call());
+      } catch (Throwable t) {
+        result.completeExceptionally(t);
+      } finally {
+        if (leavesHome && libc.setns(homeFd, LibC.CLONE_NEWNET) != 0) {
+          throw new PoisonedException(libc.strerror(Linux.errno()));
+        }
+      }
+    });
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SystemException("interrupted waiting for netns job", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new SystemException("netns job failed", e.getCause());
+    }
+  }
+
+  private synchronized void startWorker() {
+    Thread t = Thread.ofPlatform().daemon().name("berth-netns-" + (workers++)).unstarted(this::loop);
+    t.start();
+  }
+
+  private void loop() {
+    if (libc.setns(homeFd, LibC.CLONE_NEWNET) != 0) {
+      log.error("netns worker cannot enter home namespace: {}", libc.strerror(Linux.errno()));
+      return;
+    }
+    while (true) {
+      Runnable job;
+      try {
+        job = queue.take();
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (job == STOP) {
+        return;
+      }
+      try {
+        job.run();
+      } catch (PoisonedException e) {
+        log.error("netns worker could not return home ({}); discarding thread", e.getMessage());
+        if (!closed) {
+          startWorker();
+        }
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    queue.add(STOP);
+    libc.close(homeFd);
+  }
+
+  private static final class PoisonedException extends RuntimeException {
+    PoisonedException(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.berth.runtime.linux;
+
+import jnr.ffi.annotations.In;
+import jnr.ffi.types.u_int64_t;
+
+/**
+ * The libc functions Berth's runtime module calls, bound by JNR. Package-private: the only file that knows JNR
+ * exists. Read errno (via {@code Runtime.getLastError()}) only after a call returned -1: it is stale after success.
+ */
+interface LibC {
+  int mount(String source, String target, String fstype, @u_int64_t long flags, String data);
+
+  int umount2(String target, int flags);
+
+  int socket(int domain, int type, int protocol);
+
+  int connect(int fd, @In byte[] address, int addressLength);
+
+  int close(int fd);
+
+  int getpid();
+
+  String strerror(int errno);
+}
