@@ -287,7 +287,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   private static void logFailure(HttpRequest req, HttpResponseStatus status, Throwable t) {
-    if (status.code() >= 500) {
+    if (status.code() == 500) {
       log.error("{} {} failed: {}", req.method(), req.uri(), ErrorMapper.messageOf(t), ErrorMapper.unwrap(t));
     } else {
       log.debug("{} {} -> {}: {}", req.method(), req.uri(), status.code(), ErrorMapper.messageOf(t));

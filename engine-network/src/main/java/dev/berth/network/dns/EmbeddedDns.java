@@ -15,7 +15,7 @@ import java.util.List;
  * own DNS server on :53), and a tiny nft table in the sandbox redirects 127.0.0.11:53 to it. The socket then stays
  * in that namespace and is served by the shared {@link DnsServer}.
  */
-public final class EmbeddedDns {
+public final class EmbeddedDns implements AutoCloseable {
   public static final String TABLE = "berth_dns";
 
   private final NetnsOps netns;
@@ -56,6 +56,12 @@ public final class EmbeddedDns {
 
   public void stop(String sandboxId) {
     server.detach(sandboxId);
+  }
+
+  /** Stops serving every sandbox (daemon shutdown; containers keep their netns). */
+  @Override
+  public void close() {
+    server.close();
   }
 
   /** The sandbox-side redirect 127.0.0.11:53/udp → the resolver's port. Pure. */

@@ -92,15 +92,16 @@ public final class IpLinkOps implements LinkOps {
   }
 
   @Override
-  public List<String> list(String prefix) {
+  public List<String> bridgePorts(String bridge) {
+    CommandRunner.Result r = runner.run(List.of("ip", "-o", "link", "show", "master", bridge), null);
     List<String> names = new ArrayList<>();
-    for (String line : runner.check("list links", List.of("ip", "-o", "link", "show"), null).stdout().split("\n")) {
+    if (!r.ok()) {
+      return names;
+    }
+    for (String line : r.stdout().split("\n")) {
       String[] f = line.split(":\\s+", 3);
       if (f.length >= 2) {
-        String name = f[1].contains("@") ? f[1].substring(0, f[1].indexOf('@')) : f[1];
-        if (name.startsWith(prefix)) {
-          names.add(name);
-        }
+        names.add(f[1].contains("@") ? f[1].substring(0, f[1].indexOf('@')) : f[1]);
       }
     }
     return names;

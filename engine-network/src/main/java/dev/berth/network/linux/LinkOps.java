@@ -45,6 +45,6 @@ public interface LinkOps {
 
   boolean exists(String name);
 
-  /** Names of the daemon-namespace links starting with {@code prefix} (to sweep stale veths/bridges). */
-  List<String> list(String prefix);
+  /** Names of the links enslaved to {@code bridge} (to sweep stale veths); empty when the bridge is missing. */
+  List<String> bridgePorts(String bridge);
 }

@@ -79,6 +79,12 @@ public final class PortMapper {
     }
   }
 
+  /** Closes every proxy (daemon shutdown). Firewall rules stay until the next start re-applies them. */
+  public void close() {
+    byEndpoint.values().forEach(list -> list.forEach(this::release));
+    byEndpoint.clear();
+  }
+
   private Published publishOne(Target t, PortMapping m, int index, InetAddress hostIp, int containerPort) {
     boolean exact = m.hostPort() != 0 && (m.containerPortEnd() > m.containerPort() || m.hostPortEnd() == m.hostPort());
     if (exact) {

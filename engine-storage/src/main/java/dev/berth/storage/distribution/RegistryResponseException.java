@@ -11,11 +11,32 @@ import java.util.List;
 final class RegistryResponseException extends RuntimeException {
   private final int status;
   private final transient List<RegistryError> errors;
+  private final boolean wrapped;
 
   RegistryResponseException(int status, List<RegistryError> errors, String message) {
+    this(status, errors, message, false);
+  }
+
+  private RegistryResponseException(int status, List<RegistryError> errors, String message, boolean wrapped) {
     super(message, null, false, false);
     this.status = status;
     this.errors = List.copyOf(errors);
+    this.wrapped = wrapped;
+  }
+
+  /**
+   * A failure while authorising a request (token server refused, no basic credentials), worded like Go's
+   * {@code url.Error}: {@code Head "https://…/manifests/latest": unauthorized: incorrect username or password}.
+   * dockerd does not apply its pull translation to these.
+   */
+  static RegistryResponseException authorization(String method, java.net.URI uri, int status,
+      List<RegistryError> errors, String cause) {
+    return new RegistryResponseException(status, errors,
+        TransportErrors.op(method) + " \"" + uri + "\": " + cause, true);
+  }
+
+  boolean wrapped() {
+    return wrapped;
   }
 
   int status() {

@@ -101,11 +101,15 @@ public final class TarApplier {
     if (clean.size() == 1 && base.startsWith(WHITEOUT_META_PREFIX) && !base.equals(WHITEOUT_OPAQUE)) {
       return 0; // AUFS metadata (.wh..wh.plnk and friends)
     }
-    Path path = s.paths.resolve(clean, name, true);
     if (base.startsWith(WHITEOUT_PREFIX)) {
-      applyWhiteout(path, base, e, s.unpacked);
+      // Onto a flattened tree a whiteout in a missing directory has nothing to delete: create nothing.
+      Path path = s.paths.resolve(clean, name, whiteouts == WhiteoutMode.OVERLAY);
+      if (Files.isDirectory(path.getParent(), LinkOption.NOFOLLOW_LINKS)) {
+        applyWhiteout(path, base, e, s.unpacked);
+      }
       return 0;
     }
+    Path path = s.paths.resolve(clean, name, true);
     removeConflicting(path, e);
     long written = 0;
     if (e.isDirectory()) {

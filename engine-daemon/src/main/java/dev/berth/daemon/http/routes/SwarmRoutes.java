@@ -51,6 +51,7 @@ public final class SwarmRoutes implements Router {
   }
 
   private ApiResponse unsupported(ApiRequest r) {
+    r.readJson(com.fasterxml.jackson.databind.JsonNode.class);
     throw new NotImplementedException("swarm mode is not supported by Berth");
   }
 }

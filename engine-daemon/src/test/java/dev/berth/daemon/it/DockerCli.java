@@ -1,0 +1,41 @@
+package dev.berth.daemon.it;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The stock docker CLI pointed at one daemon, with a private DOCKER_CONFIG (never the developer's). */
+public final class DockerCli {
+  private final Map<String, String> env = new HashMap<>();
+
+  public DockerCli(String host, Path config) {
+    env.put("DOCKER_HOST", host);
+    env.put("DOCKER_CONFIG", config.toString());
+    env.put("DOCKER_CLI_HINTS", "false");
+  }
+
+  /** Extra environment for the CLI (e.g. TLS settings). */
+  public DockerCli with(String key, String value) {
+    env.put(key, value);
+    return this;
+  }
+
+  public CliResult run(String... args) {
+    return run(null, Duration.ofSeconds(60), args);
+  }
+
+  public CliResult run(byte[] stdin, Duration timeout, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add("docker");
+    cmd.addAll(List.of(args));
+    return Processes.run(cmd, env, stdin, timeout);
+  }
+
+  public static boolean available() {
+    return Processes.run(List.of("sh", "-c", "command -v docker"), Map.of(), null, Duration.ofSeconds(5))
+        .exitCode() == 0;
+  }
+}

@@ -1,0 +1,206 @@
+package dev.berth.network;
+
+import dev.berth.api.errors.ForbiddenException;
+import dev.berth.api.errors.InvalidParameterException;
+import dev.berth.api.errors.SystemException;
+import dev.berth.network.driver.BridgeDriver;
+import dev.berth.network.driver.MacAddresses;
+import dev.berth.network.driver.NetworkDriver;
+import dev.berth.network.ipam.Addresses;
+import dev.berth.network.ipam.Subnet;
+import dev.berth.network.portmap.BoundPort;
+import dev.berth.network.portmap.PortMapper;
+import dev.berth.network.portmap.PortMapping;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sandboxes and endpoints: the per-container half of {@link NetworkManager} (called under its lock). Each
+ * operation either completes or undoes what it did (address, veth, DNS names) before rethrowing.
+ */
+final class Attachments {
+  private final NetworkConfig cfg;
+  private final NetworkServices svc;
+  private final NetworkTable table;
+  private final Map<String, NetworkDriver> drivers;
+
+  Attachments(NetworkConfig cfg, NetworkServices svc, NetworkTable table, Map<String, NetworkDriver> drivers) {
+    this.cfg = cfg;
+    this.svc = svc;
+    this.table = table;
+    this.drivers = drivers;
+  }
+
+  Sandbox createSandbox(String containerId) {
+    Sandbox existing = table.sandboxes.get(containerId);
+    if (existing != null) {
+      return existing;
+    }
+    String id = Ids.hex(6);
+    Path key = cfg.netnsDir().resolve(id);
+    svc.netns().create(key);
+    try {
+      svc.links().setLoopbackUp(key);
+    } catch (RuntimeException e) {
+      svc.netns().delete(key);
+      throw e;
+    }
+    Sandbox sb = new Sandbox(containerId, id, key.toString());
+    table.sandboxes.put(containerId, sb);
+    table.save();
+    return sb;
+  }
+
+  Endpoint connect(Network n, String containerId, EndpointRequest req) {
+    if (table.endpoint(n.id(), containerId).isPresent()) {
+      throw new ForbiddenException("endpoint with name " + req.containerName() + " already exists in network "
+          + n.name());
+    }
+    if (n.isDefaultBridge() && req.ipv4Address() != null) {
+      throw new InvalidParameterException("user specified IP address is supported on user defined networks only");
+    }
+    if (n.isDefaultBridge() && !req.aliases().isEmpty()) {
+      throw new InvalidParameterException("network-scoped alias is supported only for containers in user defined "
+          + "networks");
+    }
+    NetworkDriver driver = drivers.get(n.driver());
+    Sandbox sb = table.sandboxes.get(containerId);
+    if (driver.needsAddress() && sb == null) {
+      throw new SystemException("container " + containerId + " has no network sandbox");
+    }
+    String epId = Ids.id();
+    if (!driver.needsAddress()) {
+      Endpoint ep = new Endpoint(epId, n.id(), containerId, req.containerName(), null, null, null, null, null,
+          false, req.aliases(), List.of(), List.of());
+      table.endpoints.put(epId, ep);
+      table.save();
+      return ep;
+    }
+    IpamConfig v4 = n.ipam().get(0);
+    Subnet subnet = Subnet.parse(v4.subnet());
+    String pool = NetworkManager.poolId(n, subnet);
+    InetAddress requested = req.ipv4Address() == null ? null : Addresses.parse(req.ipv4Address());
+    InetAddress ip;
+    try {
+      ip = svc.ipam().allocate(pool, requested);
+    } catch (dev.berth.api.errors.UnavailableException e) {
+      throw new dev.berth.api.errors.UnavailableException("no available IPv4 addresses on this network's address "
+          + "pools: " + n.name() + " (" + n.id() + ")", e);
+    }
+    boolean gatewayEndpoint = !n.internal()
+        && table.endpointsOfContainer(containerId).stream().noneMatch(Endpoint::gatewayEndpoint);
+    Endpoint ep = new Endpoint(epId, n.id(), containerId, req.containerName(), nextIfName(containerId),
+        "veth" + Ids.hex(4).substring(0, 7),
+        req.macAddress() == null ? MacAddresses.fromIpv4(ip) : MacAddresses.parse(req.macAddress()),
+        Addresses.format(ip) + "/" + subnet.prefix(), v4.gateway(), gatewayEndpoint, req.aliases(),
+        n.hasEmbeddedDns() ? dnsNames(req, containerId) : List.of(), List.of());
+    try {
+      driver.join(n, ep, Path.of(sb.key()));
+      table.endpoints.put(epId, ep);
+      registerDns(n, ep, sb);
+    } catch (RuntimeException e) {
+      table.endpoints.remove(epId);
+      unregisterDns(n, ep, sb);
+      driver.leave(n, ep, Path.of(sb.key()));
+      svc.ipam().release(pool, ip);
+      throw e;
+    }
+    table.save();
+    return ep;
+  }
+
+  void disconnect(Network n, String containerId) {
+    Endpoint ep = table.endpoint(n.id(), containerId).orElseThrow(() -> new ForbiddenException("container "
+        + containerId + " is not connected to network " + n.name()));
+    release(n, ep);
+    table.save();
+  }
+
+  List<BoundPort> publish(String containerId, List<PortMapping> mappings) {
+    Endpoint ep = table.endpointsOfContainer(containerId).stream().filter(Endpoint::gatewayEndpoint).findFirst()
+        .orElse(null);
+    if (ep == null || mappings.isEmpty()) {
+      return List.of(); // none, host, internal-only: nothing to publish (dockerd ignores the bindings)
+    }
+    Network n = table.networks.get(ep.networkId());
+    svc.ports().unmap(ep.id());
+    InetAddress defaultIp = Addresses.parse(((BridgeDriver) drivers.get("bridge")).options(n).hostBindingIpv4());
+    List<BoundPort> bound = svc.ports().map(new PortMapper.Target(ep.id(), ep.containerName(), n.bridge(),
+        Addresses.parse(ep.ipv4())), mappings, defaultIp);
+    table.endpoints.put(ep.id(), ep.withPorts(bound));
+    table.save();
+    return bound;
+  }
+
+  void removeSandbox(String containerId) {
+    for (Endpoint ep : table.endpointsOfContainer(containerId)) {
+      release(table.networks.get(ep.networkId()), ep);
+    }
+    Sandbox sb = table.sandboxes.remove(containerId);
+    if (sb != null) {
+      svc.dns().stop(sb.id());
+      svc.netns().delete(Path.of(sb.key()));
+    }
+    table.save();
+  }
+
+  /** Undoes one endpoint: ports, DNS names, veth, address. */
+  void release(Network n, Endpoint ep) {
+    svc.ports().unmap(ep.id());
+    Sandbox sb = table.sandboxes.get(ep.containerId());
+    table.endpoints.remove(ep.id());
+    if (n == null) {
+      return;
+    }
+    unregisterDns(n, ep, sb);
+    drivers.get(n.driver()).leave(n, ep, sb == null ? null : Path.of(sb.key()));
+    if (ep.ipv4() != null && !n.ipam().isEmpty()) {
+      svc.ipam().release(NetworkManager.poolId(n, Subnet.parse(n.ipam().get(0).subnet())),
+          Addresses.parse(ep.ipv4()));
+    }
+  }
+
+  void registerDns(Network n, Endpoint ep, Sandbox sb) {
+    if (!n.hasEmbeddedDns() || sb == null) {
+      return;
+    }
+    svc.dnsRegistry().register(sb.id(), n.id(), n.name(), n.internal(), ep.id(), Addresses.parse(ep.ipv4()),
+        ep.dnsNames());
+    svc.dns().start(sb.id(), Path.of(sb.key()));
+  }
+
+  private void unregisterDns(Network n, Endpoint ep, Sandbox sb) {
+    if (!n.hasEmbeddedDns() || sb == null) {
+      return;
+    }
+    svc.dnsRegistry().unregister(sb.id(), n.id(), ep.id());
+    boolean stillNeeded = table.endpointsOfContainer(ep.containerId()).stream()
+        .anyMatch(e -> !e.id().equals(ep.id()) && table.networks.get(e.networkId()).hasEmbeddedDns());
+    if (!stillNeeded) {
+      svc.dns().stop(sb.id());
+    }
+  }
+
+  private String nextIfName(String containerId) {
+    List<String> used = new ArrayList<>(table.endpointsOfContainer(containerId).stream().map(Endpoint::ifName)
+        .toList());
+    for (int i = 0; ; i++) {
+      if (!used.contains("eth" + i)) {
+        return "eth" + i;
+      }
+    }
+  }
+
+  private static List<String> dnsNames(EndpointRequest req, String containerId) {
+    List<String> names = new ArrayList<>();
+    if (!req.containerName().isEmpty()) {
+      names.add(req.containerName());
+    }
+    names.addAll(req.aliases());
+    names.add(containerId.length() > 12 ? containerId.substring(0, 12) : containerId);
+    return names.stream().distinct().toList();
+  }
+}

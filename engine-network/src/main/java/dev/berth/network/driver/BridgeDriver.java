@@ -1,0 +1,85 @@
+package dev.berth.network.driver;
+
+import dev.berth.network.Endpoint;
+import dev.berth.network.IpamConfig;
+import dev.berth.network.Network;
+import dev.berth.network.firewall.FirewallManager;
+import dev.berth.network.firewall.NetworkRule;
+import dev.berth.network.ipam.Subnet;
+import dev.berth.network.linux.LinkOps;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bridge driver: one Linux bridge per network carrying the gateway address, one veth per endpoint whose peer
+ * is created directly inside the sandbox, and the network's NAT/isolation rules in Berth's nft table.
+ */
+public final class BridgeDriver implements NetworkDriver {
+  private final LinkOps links;
+  private final FirewallManager firewall;
+  private final BridgeOptions defaults;
+
+  /** {@code defaults}: daemon-wide icc / ip-masq / ip / mtu ({@code bridgeName} unused). */
+  public BridgeDriver(LinkOps links, FirewallManager firewall, BridgeOptions defaults) {
+    this.links = links;
+    this.firewall = firewall;
+    this.defaults = defaults;
+  }
+
+  @Override
+  public String name() {
+    return "bridge";
+  }
+
+  @Override
+  public boolean needsAddress() {
+    return true;
+  }
+
+  public BridgeOptions options(Network n) {
+    return BridgeOptions.parse(n.options(), new BridgeOptions(n.bridge(), defaults.enableIcc(),
+        defaults.enableIpMasquerade(), defaults.hostBindingIpv4(), defaults.mtu()));
+  }
+
+  @Override
+  public void createNetwork(Network n) {
+    BridgeOptions o = options(n);
+    List<String> addresses = new ArrayList<>();
+    Subnet v4 = null;
+    for (IpamConfig c : n.ipam()) {
+      Subnet s = Subnet.parse(c.subnet());
+      if (c.gateway() != null) {
+        addresses.add(c.gateway() + "/" + s.prefix());
+      }
+      if (!s.ipv6() && v4 == null) {
+        v4 = s;
+      }
+    }
+    links.createBridge(new LinkOps.BridgeSpec(n.bridge(), o.mtu(), addresses));
+    if (v4 != null) {
+      firewall.putNetwork(n.id(), new NetworkRule(n.bridge(), v4, o.enableIpMasquerade(), o.enableIcc(),
+          n.internal()));
+    }
+  }
+
+  @Override
+  public void deleteNetwork(Network n) {
+    firewall.removeNetwork(n.id());
+    links.deleteLink(n.bridge());
+  }
+
+  @Override
+  public void join(Network n, Endpoint ep, Path sandboxKey) {
+    List<String> addresses = ep.ipv4Address() == null ? List.of() : List.of(ep.ipv4Address());
+    links.createVeth(new LinkOps.VethSpec(ep.hostInterface(), n.bridge(), options(n).mtu(), sandboxKey,
+        ep.ifName(), ep.macAddress(), addresses, ep.gatewayEndpoint() ? ep.gateway() : null));
+  }
+
+  @Override
+  public void leave(Network n, Endpoint ep, Path sandboxKey) {
+    if (ep.hostInterface() != null) {
+      links.deleteLink(ep.hostInterface());
+    }
+  }
+}

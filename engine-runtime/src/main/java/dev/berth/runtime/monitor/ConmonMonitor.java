@@ -1,0 +1,157 @@
+package dev.berth.runtime.monitor;
+
+import dev.berth.api.errors.SystemException;
+import dev.berth.runtime.oci.RuntimeErrors;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** {@link Monitor} with one conmon 2.1 per container and per exec (ENVIRONMENT-NOTES §9). */
+public final class ConmonMonitor implements Monitor {
+  private final MonitorConfig config;
+  private final Attacher attacher;
+  private final ExitWatcher exits;
+  private final ConmonSpawner spawner;
+
+  public ConmonMonitor(MonitorConfig config, Attacher attacher, ExitWatcher exits) {
+    this(config, attacher, exits, ConmonSpawner.SHELL);
+  }
+
+  ConmonMonitor(MonitorConfig config, Attacher attacher, ExitWatcher exits, ConmonSpawner spawner) {
+    this.config = config;
+    this.attacher = attacher;
+    this.exits = exits;
+    this.spawner = spawner;
+  }
+
+  @Override
+  public MonitoredContainer create(CreateRequest request) {
+    ContainerLayout layout = config.layout(request.id(), request.bundle());
+    MonitorFiles.prepare(config, layout);
+    List<String> argv = ConmonArgs.create(config, request, layout);
+    Process parent = spawner.spawn(argv, layout.persistDir(), layout.conmonStderr(), false);
+    try (SyncPipe sync = new SyncPipe(parent.getInputStream())) {
+      SyncMessage m = await(sync, layout.conmonPidFile(), layout.conmonStderr(), "create");
+      if (m.isFailure()) {
+        throw RuntimeErrors.startFailure("create", RuntimeErrors.message(m.message()));
+      }
+      return new MonitoredContainer(request.id(), m.data(), conmonPid(parent, layout.conmonPidFile()), layout);
+    }
+  }
+
+  @Override
+  public ExecSession exec(ExecRequest request, StreamSink sink) {
+    ExecLayout layout = new ExecLayout(request.containerId(), request.execId(), request.dir(), config.socketDir());
+    MonitorFiles.prepare(layout);
+    List<String> argv = ConmonArgs.exec(config, request, layout);
+    Process parent = spawner.spawn(argv, layout.dir(), layout.conmonStderr(), request.attach());
+    SyncPipe sync = new SyncPipe(parent.getInputStream());
+    AttachConnection attach = null;
+    try {
+      if (request.attach()) {
+        startPipe(parent, false); // conmon blocks on a first start message before it forks
+        SyncMessage ready = await(sync, layout.conmonPidFile(), layout.conmonStderr(), "exec");
+        if (ready.isFailure()) {
+          throw RuntimeErrors.startFailure("exec", RuntimeErrors.message(ready.message()));
+        }
+        attach = attacher.attach(layout.attachSocket(), sink);
+        startPipe(parent, true); // the second one lets the runtime exec: nothing is lost before the attach
+      }
+      SyncMessage m = await(sync, layout.conmonPidFile(), layout.conmonStderr(), "exec");
+      if (m.isFailure()) {
+        throw RuntimeErrors.startFailure("exec", RuntimeErrors.message(m.message()));
+      }
+      CompletableFuture<ContainerExit> exit = exits.watch(layout.exitTarget());
+      exit.whenComplete((e, t) -> sync.close()); // conmon writes the exit code here too; keep it writable till then
+      return new ExecSession(request.execId(), m.data(), exit, Optional.ofNullable(attach), layout);
+    } catch (RuntimeException e) {
+      sync.close();
+      if (attach != null) {
+        attach.close();
+      }
+      throw e;
+    }
+  }
+
+  private static void startPipe(Process parent, boolean last) {
+    try {
+      OutputStream out = parent.getOutputStream();
+      out.write("start\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      if (last) {
+        out.close();
+      }
+    } catch (IOException e) {
+      throw new SystemException("cannot signal conmon to start the exec", e);
+    }
+  }
+
+  /** Waits for the next sync message; on EOF or timeout kills conmon and reports its stderr. */
+  private SyncMessage await(SyncPipe sync, Path conmonPidFile, Path stderr, String operation) {
+    SyncMessage m;
+    try {
+      m = sync.next(config.startTimeout());
+    } catch (TimeoutException e) {
+      ConmonProcess.kill(conmonPidFile);
+      throw new SystemException("conmon did not report within " + config.startTimeout() + " ("
+          + operation + ")" + MonitorFiles.tail(stderr), e);
+    }
+    if (m == null) {
+      ConmonProcess.kill(conmonPidFile);
+      throw new SystemException("conmon exited without reporting (" + operation + ")" + MonitorFiles.tail(stderr));
+    }
+    return m;
+  }
+
+  /** The conmon parent writes the daemon's pid file just before it exits. */
+  private static int conmonPid(Process parent, Path pidFile) {
+    try {
+      parent.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return ConmonProcess.readPid(pidFile).map(Long::intValue).orElse(0);
+  }
+
+  @Override
+  public void resize(Path ctlFifo, int height, int width) {
+    MonitorFiles.control(ctlFifo, "1 " + height + " " + width + "\n");
+  }
+
+  @Override
+  public void reopenLog(Path ctlFifo) {
+    MonitorFiles.control(ctlFifo, "2 0 0\n");
+  }
+
+  @Override
+  public RecoveredContainer recover(ContainerLayout layout) {
+    ExitTarget target = ExitTarget.of(layout, null);
+    Optional<ProcessHandle> conmon = ConmonProcess.find(layout.conmonPidFile());
+    Optional<ContainerExit> exit = ExitFiles.read(target); // after the liveness check: see ExitFileWatcher
+    if (exit.isPresent()) {
+      return new RecoveredContainer.Exited(layout.id(), exit.get());
+    }
+    if (conmon.isPresent()) {
+      int pid = ConmonProcess.readPid(layout.pidFile()).map(Long::intValue).orElse(0);
+      return new RecoveredContainer.Running(layout.id(), pid, (int) conmon.get().pid());
+    }
+    return new RecoveredContainer.Lost(layout.id());
+  }
+
+  @Override
+  public void cleanup(ContainerLayout layout) {
+    MonitorFiles.remove(layout);
+  }
+
+  @Override
+  public void cleanup(ExecLayout layout) {
+    MonitorFiles.remove(layout);
+  }
+}

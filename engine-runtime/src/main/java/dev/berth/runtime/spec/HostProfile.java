@@ -1,0 +1,61 @@
+package dev.berth.runtime.spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Facts about the host the spec depends on, read once at daemon start ({@link #detect()}) and replaced by fixed
+ * values in tests.
+ *
+ * @param boundingSet the daemon's capability bounding set: privileged containers get exactly this
+ * @param limits the daemon's rlimits: no container hard limit may exceed them without CAP_SYS_RESOURCE
+ * @param kernel for seccomp {@code minKernel} rules
+ * @param nativeArch libseccomp's architecture name, e.g. {@code amd64}
+ * @param cgroupMode decides the default cgroup namespace mode
+ * @param devices reads host device nodes ({@code --device}, {@code --privileged})
+ * @param sysctlExists whether a sysctl exists on this kernel (runc fails on unknown ones)
+ * @param extraMaskedPaths host-dependent masked paths (per-CPU {@code thermal_throttle} directories)
+ * @param onlineCpus for the {@code --cpus} range check
+ */
+public record HostProfile(
+    CapabilitySet boundingSet, HostLimits limits, KernelVersion kernel, String nativeArch, CgroupMode cgroupMode,
+    DeviceLookup devices, Predicate<String> sysctlExists, List<String> extraMaskedPaths, int onlineCpus) {
+
+  public HostProfile {
+    extraMaskedPaths = List.copyOf(extraMaskedPaths);
+  }
+
+  /** Reads everything from {@code /proc} and {@code /sys} of the running host. */
+  public static HostProfile detect() {
+    return new HostProfile(CapabilitySet.boundingSetOfSelf(), HostLimits.readSelf(), KernelVersion.current(),
+        SeccompArch.nativeName(), CgroupMode.detect(), new HostDeviceLookup(), HostProfile::procSysctlExists,
+        thermalThrottlePaths(), Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Whether the daemon may raise hard rlimits for its children. */
+  public boolean canRaiseHardLimits() {
+    return boundingSet.contains("CAP_SYS_RESOURCE");
+  }
+
+  static boolean procSysctlExists(String name) {
+    return Files.exists(Path.of("/proc/sys", name.replace('.', '/')));
+  }
+
+  /** moby GHSA-6fw5-f8r9-fgfm: mask each CPU's thermal_throttle directory that exists. */
+  static List<String> thermalThrottlePaths() {
+    List<String> out = new ArrayList<>();
+    for (int cpu = 0; ; cpu++) {
+      Path dir = Path.of("/sys/devices/system/cpu/cpu" + cpu);
+      if (!Files.isDirectory(dir)) {
+        return out;
+      }
+      Path tt = dir.resolve("thermal_throttle");
+      if (Files.exists(tt)) {
+        out.add(tt.toString());
+      }
+    }
+  }
+}
