@@ -40,7 +40,7 @@ public final class NetworkManager implements AutoCloseable {
     this.table = new NetworkTable(new NetworkStore(cfg.stateDir() == null ? null
         : cfg.stateDir().resolve("networks.json")));
     BridgeOptions defaults = new BridgeOptions(null, cfg.icc(), cfg.ipMasq(), cfg.defaultBindIp(), cfg.mtu());
-    drivers.put("bridge", new BridgeDriver(svc.links(), svc.firewall(), defaults));
+    drivers.put("bridge", new BridgeDriver(svc.links(), svc.firewall(), defaults, svc.sysctl()));
     drivers.put("host", new NullDriver("host"));
     drivers.put("null", new NullDriver("null"));
     this.attachments = new Attachments(cfg, svc, table, drivers);

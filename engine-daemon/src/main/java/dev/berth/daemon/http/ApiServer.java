@@ -84,7 +84,7 @@ public final class ApiServer implements AutoCloseable {
     try {
       Files.createDirectories(path.getParent());
       Files.deleteIfExists(path);
-      Channel ch = bootstrap(EpollServerDomainSocketChannel.class)
+      Channel ch = bootstrap().channel(EpollServerDomainSocketChannel.class)
           .bind(new DomainSocketAddress(path.toString())).sync().channel();
       listeners.add(ch);
       socketFiles.add(path);
@@ -118,7 +118,7 @@ public final class ApiServer implements AutoCloseable {
           + "to everyone who has access to your network.", t.host());
     }
     try {
-      Channel ch = bootstrap(EpollServerSocketChannel.class)
+      Channel ch = bootstrap().channel(EpollServerSocketChannel.class)
           .bind(new InetSocketAddress(t.host(), t.port())).sync().channel();
       listeners.add(ch);
       log.info("API listen on {}:{}{}", t.host(), t.port(), tls != null ? " (TLS)" : "");
@@ -138,9 +138,10 @@ public final class ApiServer implements AutoCloseable {
         continue;
       }
       try {
+        SystemdSockets.makeNonBlocking(fd);
         ServerChannel ch = SystemdSockets.isUnix(fd)
-            ? new EpollServerDomainSocketChannel(fd) : new EpollServerSocketChannel(fd);
-        ServerBootstrap b = bootstrap(ch.getClass()).channelFactory(() -> ch);
+            ? new EpollServerDomainSocketChannel(fd, true) : SystemdSockets.activeTcpChannel(fd);
+        ServerBootstrap b = bootstrap().channelFactory(() -> ch);
         listeners.add(b.register().sync().channel());
         log.info("API listen on systemd-activated fd {}", fd);
       } catch (Exception e) {
@@ -149,10 +150,9 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private ServerBootstrap bootstrap(Class<? extends ServerChannel> type) {
+  private ServerBootstrap bootstrap() {
     return new ServerBootstrap()
         .group(group)
-        .channel(type)
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 << 10, 256 << 10))
         .childHandler(new ChannelInitializer<Channel>() {

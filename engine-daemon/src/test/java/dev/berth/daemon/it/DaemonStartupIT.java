@@ -154,4 +154,31 @@ class DaemonStartupIT {
     d.start();
     assertEquals(id, d.docker().run("info", "--format", "{{.ID}}").out());
   }
+
+  @Test
+  void socketActivation_servesTheInheritedSocket() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/systemd-socket-activate")), "needs systemd-socket-activate");
+    BerthDaemon d = daemon("a").prepare();
+    Path sock = d.work().resolve("act.sock");
+    List<String> cmd = new ArrayList<>(List.of("/usr/bin/systemd-socket-activate", "-l", sock.toString(),
+        BerthDaemon.home().resolve("bin/berthd").toString()));
+    List<String> args = new ArrayList<>(d.args());
+    args.set(1, "fd://");
+    cmd.addAll(args);
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(d.log().toFile()).start();
+    try {
+      for (int i = 0; i < 100 && !Files.exists(sock); i++) {
+        Thread.sleep(50);
+      }
+      CliResult r = new DockerCli("unix://" + sock, d.work().resolve("cfg"))
+          .run("version", "--format", "{{.Server.APIVersion}}");
+      assertEquals(0, r.exitCode(), () -> r + d.logTail(30));
+      assertEquals("1.50", r.out());
+    } finally {
+      p.destroy();
+      p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+      p.destroyForcibly();
+    }
+  }
 }

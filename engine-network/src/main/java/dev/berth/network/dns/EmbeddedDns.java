@@ -67,7 +67,7 @@ public final class EmbeddedDns implements AutoCloseable {
   /** The sandbox-side redirect 127.0.0.11:53/udp → the resolver's port. Pure. */
   public static String redirectRules(int port) {
     return "table ip " + TABLE + "\ndelete table ip " + TABLE + "\ntable ip " + TABLE + " {\n"
-        + "\tchain output {\n\t\ttype nat hook output priority dstnat; policy accept;\n"
+        + "\tchain output {\n\t\ttype nat hook output priority -100; policy accept;\n"
         + "\t\tip daddr " + ResolvConf.INTERNAL_NAMESERVER + " udp dport 53 dnat to "
         + ResolvConf.INTERNAL_NAMESERVER + ":" + port + "\n\t}\n}\n";
   }

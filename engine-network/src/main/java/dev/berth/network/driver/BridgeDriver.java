@@ -7,6 +7,7 @@ import dev.berth.network.firewall.FirewallManager;
 import dev.berth.network.firewall.NetworkRule;
 import dev.berth.network.ipam.Subnet;
 import dev.berth.network.linux.LinkOps;
+import dev.berth.network.linux.Sysctl;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,17 @@ public final class BridgeDriver implements NetworkDriver {
   private final LinkOps links;
   private final FirewallManager firewall;
   private final BridgeOptions defaults;
+  private final Sysctl sysctl;
 
-  /** {@code defaults}: daemon-wide icc / ip-masq / ip / mtu ({@code bridgeName} unused). */
-  public BridgeDriver(LinkOps links, FirewallManager firewall, BridgeOptions defaults) {
+  /**
+   * {@code defaults}: daemon-wide icc / ip-masq / ip / mtu ({@code bridgeName} unused). {@code sysctl} may be null
+   * (tests); otherwise bridge-nf-call-iptables is switched on when a network disables icc.
+   */
+  public BridgeDriver(LinkOps links, FirewallManager firewall, BridgeOptions defaults, Sysctl sysctl) {
     this.links = links;
     this.firewall = firewall;
     this.defaults = defaults;
+    this.sysctl = sysctl;
   }
 
   @Override
@@ -57,6 +63,9 @@ public final class BridgeDriver implements NetworkDriver {
       }
     }
     links.createBridge(new LinkOps.BridgeSpec(n.bridge(), o.mtu(), addresses));
+    if (!o.enableIcc() && sysctl != null) {
+      sysctl.write("net.bridge.bridge-nf-call-iptables", "1");
+    }
     if (v4 != null) {
       firewall.putNetwork(n.id(), new NetworkRule(n.bridge(), v4, o.enableIpMasquerade(), o.enableIcc(),
           n.internal()));

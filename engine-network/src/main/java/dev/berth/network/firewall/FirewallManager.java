@@ -81,7 +81,7 @@ public final class FirewallManager implements AutoCloseable {
     return true;
   }
 
-  /** Starts the periodic check ({@code nft list table}: ~2 ms of one exec per period). */
+  /** Starts the periodic check ({@code nft list table}: one ~2 ms exec per period). */
   public synchronized void startWatchdog(long periodMillis) {
     if (watchdog != null) {
       return;
@@ -97,7 +97,7 @@ public final class FirewallManager implements AutoCloseable {
     }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
   }
 
-  /** Stops the watchdog; with {@code removeRules} also deletes the tables (daemon shutdown without live-restore). */
+  /** Stops the watchdog; with {@code removeRules} also deletes the tables (e.g. uninstall, tests). */
   public synchronized void close(boolean removeRules) {
     if (watchdog != null) {
       watchdog.shutdownNow();

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Renders {@link FirewallRules} as an {@code nft -f} script that atomically replaces Berth's tables: {@code table ip
- * <name>} (NAT, published ports, forwarding policy) and, only when some network has icc=false, {@code table bridge
- * <name>} (drops bridged frames between ports of that bridge, so no br_netfilter is needed). Pure.
+ * Renders {@link FirewallRules} as an {@code nft -f} script that atomically replaces Berth's table {@code table ip
+ * <name>} (NAT, published ports, forwarding policy). Pure. icc=false relies on br_netfilter
+ * ({@code net.bridge.bridge-nf-call-iptables=1}, set by the bridge driver) so that bridged frames between two
+ * containers reach the ip forward hook, as with dockerd; {@code meta ibrname} in a bridge table would avoid that but
+ * needs CONFIG_NFT_BRIDGE_META, which common kernels (this CI's included) lack.
  *
  * <p>Semantics follow dockerd's bridge driver with the userland proxy on: published ports are DNATed in prerouting
  * for traffic not coming from the container's own bridge, and in output for non-loopback destinations (loopback and
@@ -33,7 +35,7 @@ public final class NftRuleset {
     s.append("table ip ").append(table).append(" {\n");
     s.append("\tchain prerouting {\n\t\ttype nat hook prerouting priority dstnat; policy accept;\n");
     s.append("\t\tfib daddr type local jump published\n\t}\n");
-    s.append("\tchain output {\n\t\ttype nat hook output priority dstnat; policy accept;\n");
+    s.append("\tchain output {\n\t\ttype nat hook output priority -100; policy accept;\n");
     s.append("\t\tip daddr != 127.0.0.0/8 fib daddr type local jump published\n\t}\n");
     s.append("\tchain published {\n");
     for (PortRule p : rules.ports()) {
@@ -57,14 +59,12 @@ public final class NftRuleset {
     s.append("\tchain forward {\n\t\ttype filter hook forward priority filter; policy accept;\n");
     appendForward(s, rules);
     s.append("\t}\n}\n");
-    appendBridgeTable(s, rules.networks());
     return s.toString();
   }
 
   /** The script that removes every Berth table (tolerates absence by creating before deleting). */
   public String renderRemove() {
-    return "table ip " + table + "\ndelete table ip " + table + "\ntable bridge " + table + "\ndelete table bridge "
-        + table + "\n";
+    return "table ip " + table + "\ndelete table ip " + table + "\n";
   }
 
   private static void appendForward(StringBuilder s, FirewallRules rules) {
@@ -94,19 +94,6 @@ public final class NftRuleset {
       }
       s.append("\t\toifname ").append(br).append(" drop\n");
     }
-  }
-
-  private void appendBridgeTable(StringBuilder s, List<NetworkRule> nets) {
-    List<String> noIcc = nets.stream().filter(n -> !n.icc()).map(NetworkRule::bridge).toList();
-    s.append("table bridge ").append(table).append('\n');
-    s.append("delete table bridge ").append(table).append('\n');
-    if (noIcc.isEmpty()) {
-      return;
-    }
-    s.append("table bridge ").append(table).append(" {\n");
-    s.append("\tchain forward {\n\t\ttype filter hook forward priority filter; policy accept;\n");
-    s.append("\t\tmeta ibrname ").append(set(noIcc)).append(" ether type { ip, ip6 } drop\n");
-    s.append("\t}\n}\n");
   }
 
   private static String q(String name) {

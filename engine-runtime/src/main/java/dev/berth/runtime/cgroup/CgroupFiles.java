@@ -40,11 +40,8 @@ final class CgroupFiles {
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
-      try {
-        return Long.parseUnsignedLong(s) < 0 ? Long.MAX_VALUE : 0; // beyond signed range: treat as unlimited
-      } catch (NumberFormatException e2) {
-        return 0;
-      }
+      // an unsigned 64-bit value beyond the signed range means "unlimited"; anything else is unreadable
+      return !s.isEmpty() && s.chars().allMatch(Character::isDigit) ? Long.MAX_VALUE : 0;
     }
   }
 

@@ -79,7 +79,7 @@ final class MountPlan {
     return new Result(out, propagation);
   }
 
-  private static Mount tmpfs(ContainerMount m) {
+  static Mount tmpfs(ContainerMount m) {
     List<String> opts = new ArrayList<>(List.of("noexec", "nosuid", "nodev", ContainerMount.DEFAULT_PROPAGATION));
     if (!m.tmpfsOptions().isEmpty()) {
       opts.addAll(Arrays.asList(m.tmpfsOptions().split(",")));
@@ -114,7 +114,7 @@ final class MountPlan {
     }
   }
 
-  private static void checkDestination(ContainerMount m) {
+  static void checkDestination(ContainerMount m) {
     String d = m.destination();
     if (d == null || !d.startsWith("/")) {
       throw new InvalidParameterException("invalid mount path: '" + d + "' mount path must be absolute");

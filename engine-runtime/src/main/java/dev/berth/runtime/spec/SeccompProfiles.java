@@ -1,5 +1,6 @@
 package dev.berth.runtime.spec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.api.errors.InvalidParameterException;
@@ -154,7 +155,7 @@ public final class SeccompProfiles {
   public static SeccompProfile parse(String json) {
     try {
       return MAPPER.readValue(json, SeccompProfile.class);
-    } catch (IOException e) {
+    } catch (JsonProcessingException e) {
       throw new InvalidParameterException("Decoding seccomp profile failed: " + e.getOriginalMessage(), e);
     }
   }

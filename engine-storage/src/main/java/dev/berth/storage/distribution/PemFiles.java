@@ -81,7 +81,10 @@ final class PemFiles {
     while (in.available() > 0) {
       int tag = in.read();
       int len = readLength(in);
-      byte[] body = in.readNBytes(len);
+      byte[] body = new byte[len];
+      if (in.read(body, 0, len) != len) {
+        break;
+      }
       if (tag == 0xa0) {
         return body;
       }

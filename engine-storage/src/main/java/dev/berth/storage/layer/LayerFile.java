@@ -15,15 +15,16 @@ record LayerFile(
     @JsonProperty("parent") @JsonInclude(Include.NON_NULL) String parent,
     @JsonProperty("cacheId") String cacheId,
     @JsonProperty("size") long size,
+    @JsonProperty("tarSize") long tarSize,
     @JsonProperty("blob") Descriptor blob) {
 
   static LayerFile of(Layer l) {
     return new LayerFile(l.chainId().toString(), l.diffId().toString(),
-        l.parent() == null ? null : l.parent().toString(), l.cacheId(), l.size(), l.blob());
+        l.parent() == null ? null : l.parent().toString(), l.cacheId(), l.size(), l.tarSize(), l.blob());
   }
 
   Layer toLayer() {
     return new Layer(Digest.parse(chainId), Digest.parse(diffId), parent == null ? null : Digest.parse(parent),
-        cacheId, size, blob);
+        cacheId, size, tarSize, blob);
   }
 }

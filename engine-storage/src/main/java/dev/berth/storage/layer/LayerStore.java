@@ -120,7 +120,8 @@ public final class LayerStore {
         lease.protect(diffId);
       }
       Descriptor blob = Descriptor.of(MediaTypes.OCI_LAYER, diffId, w.size());
-      return commit(new Layer(ChainIds.next(parent, diffId), diffId, parent, cacheId, size, blob), lease);
+      return commit(new Layer(ChainIds.next(parent, diffId), diffId, parent, cacheId, size, w.size(), blob),
+          lease);
     } catch (IOException | RuntimeException e) {
       removeQuietly(cacheId);
       throw e;
@@ -143,7 +144,8 @@ public final class LayerStore {
       if (expectedDiffId != null && !expectedDiffId.equals(diffId)) {
         throw new DigestMismatchException(expectedDiffId, diffId);
       }
-      return commit(new Layer(ChainIds.next(parent, diffId), diffId, parent, cacheId, size, blob), lease);
+      return commit(new Layer(ChainIds.next(parent, diffId), diffId, parent, cacheId, size, plain.count(), blob),
+          lease);
     } catch (IOException | RuntimeException e) {
       removeQuietly(cacheId);
       throw e;

@@ -14,17 +14,17 @@ import java.util.List;
  * followed but interpreted inside the root, and {@code ..} stops at the root, so a layer can never make us write
  * outside it. The final component is never followed.
  */
-final class ScopedPaths {
+public final class ScopedPaths {
   private static final int MAX_LINKS = 255;
   private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
   private final Path root;
 
-  ScopedPaths(Path root) {
+  public ScopedPaths(Path root) {
     this.root = root.toAbsolutePath().normalize();
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
@@ -32,7 +32,7 @@ final class ScopedPaths {
    * The host path of {@code components} (already cleaned). Directories along the way are created with 0755 when
    * {@code create} is set; otherwise a missing one makes the result point at the missing path.
    */
-  Path resolve(List<String> components, String entryName, boolean create) throws IOException {
+  public Path resolve(List<String> components, String entryName, boolean create) throws IOException {
     if (components.isEmpty()) {
       return root;
     }

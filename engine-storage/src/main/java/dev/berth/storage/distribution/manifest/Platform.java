@@ -38,13 +38,14 @@ public record Platform(
         throw new InvalidParameterException("\"" + specifier + "\": invalid platform specifier");
       }
     }
-    return switch (parts.length) {
+    Platform p = switch (parts.length) {
       case 1 -> isKnownOs(parts[0]) ? of(parts[0], null, null).withHostArch() : of("linux", parts[0], null);
       case 2 -> of(parts[0], parts[1], null);
       case 3 -> of(parts[0], parts[1], parts[2]);
       default -> throw new InvalidParameterException(
           "\"" + specifier + "\": cannot parse platform specifier");
-    }.normalize();
+    };
+    return p.normalize();
   }
 
   private static boolean isKnownOs(String s) {

@@ -1,0 +1,89 @@
+package dev.berth.network.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real namespaces: creation by JNR and by util-linux unshare, entering and returning, and what each costs. */
+@Tag("root")
+class NetnsExecutorIT {
+  private static String inode(String link) throws Exception {
+    return Files.readSymbolicLink(Path.of(link)).toString();
+  }
+
+  private static boolean mounted(Path p) throws Exception {
+    return Files.readString(Path.of("/proc/self/mountinfo")).contains(" " + p + " ");
+  }
+
+  @Test
+  void createEnterReturnAndDelete(@TempDir Path dir) throws Exception {
+    assumeTrue(Linux.isAvailable(), () -> "native: " + Linux.unavailabilityCause());
+    String host = inode("/proc/self/ns/net");
+    try (NetnsExecutor ex = new NetnsExecutor()) {
+      Path ns = dir.resolve("netns/a");
+      try {
+        ex.create(ns);
+        assertTrue(mounted(ns));
+        String inside = ex.callIn(ns, () -> inode("/proc/thread-self/ns/net"));
+        assertNotEquals(host, inside);
+        // The worker went home: entering the host namespace by path shows the host inode again.
+        assertEquals(host, ex.callIn(Path.of("/proc/1/ns/net"), () -> inode("/proc/thread-self/ns/net")));
+        // A socket made inside stays inside: its bind sees only that namespace's addresses (lo is down there).
+        Boolean bound = ex.callIn(ns, () -> {
+          try (var s = new java.net.ServerSocket()) {
+            s.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            return true;
+          } catch (java.io.IOException e) {
+            return false;
+          }
+        });
+        assertFalse(bound, "lo is down in a fresh namespace, so 127.0.0.1 cannot be bound there");
+      } finally {
+        ex.delete(ns);
+      }
+      assertFalse(Files.exists(ns));
+      assertFalse(mounted(ns));
+    }
+  }
+
+  @Test
+  void creationCostJnrVersusUnshareCli(@TempDir Path dir) throws Exception {
+    assumeTrue(Linux.isAvailable(), () -> "native: " + Linux.unavailabilityCause());
+    int n = 20;
+    ProcessCommandRunner runner = new ProcessCommandRunner();
+    try (NetnsExecutor jnr = new NetnsExecutor()) {
+      UnshareNetnsOps cli = new UnshareNetnsOps(runner, jnr);
+      List<Path> made = new ArrayList<>();
+      try {
+        for (NetnsOps ops : List.of(jnr, cli, jnr, cli)) { // second round is the measured one (warm JIT)
+          long t0 = System.nanoTime();
+          for (int i = 0; i < n; i++) {
+            Path p = dir.resolve(ops.getClass().getSimpleName() + "-" + made.size());
+            made.add(p);
+            ops.create(p);
+          }
+          long create = System.nanoTime() - t0;
+          t0 = System.nanoTime();
+          for (Path p : made.subList(made.size() - n, made.size())) {
+            ops.delete(p);
+          }
+          long delete = System.nanoTime() - t0;
+          System.out.printf("netns %s: create %.2f ms, delete %.2f ms (mean of %d)%n",
+              ops.getClass().getSimpleName(), create / 1e6 / n, delete / 1e6 / n, n);
+        }
+      } finally {
+        made.forEach(p -> jnr.delete(p));
+      }
+    }
+  }
+}

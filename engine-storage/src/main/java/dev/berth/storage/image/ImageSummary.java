@@ -1,0 +1,17 @@
+package dev.berth.storage.image;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** One row of {@code GET /images/json} (swagger {@code ImageSummary}); the daemon fills {@code Containers}. */
+public record ImageSummary(
+    @JsonProperty("Id") String id,
+    @JsonProperty("ParentId") String parentId,
+    @JsonProperty("RepoTags") List<String> repoTags,
+    @JsonProperty("RepoDigests") List<String> repoDigests,
+    @JsonProperty("Created") long created,
+    @JsonProperty("Size") long size,
+    @JsonProperty("SharedSize") long sharedSize,
+    @JsonProperty("Labels") Map<String, String> labels,
+    @JsonProperty("Containers") long containers) {}
