@@ -2,8 +2,12 @@ package dev.berth.network.linux;
 
 import jnr.ffi.types.u_int64_t;
 
-/** The few libc calls namespace work needs. Package-private: the only file that knows JNR's mapping. */
-interface LibC {
+/**
+ * The few libc calls namespace work needs; the only file that knows JNR's mapping. Public only because JNR's
+ * generated implementation lives in another class loader and cannot implement a package-private interface
+ * (IllegalAccessError); nothing outside this package uses it.
+ */
+public interface LibC {
   int CLONE_NEWNET = 0x40000000;
   int O_RDONLY = 0;
   int O_CLOEXEC = 0x80000;

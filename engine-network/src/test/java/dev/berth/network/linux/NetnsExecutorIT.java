@@ -37,7 +37,7 @@ class NetnsExecutorIT {
         String inside = ex.callIn(ns, () -> inode("/proc/thread-self/ns/net"));
         assertNotEquals(host, inside);
         // The worker went home: entering the host namespace by path shows the host inode again.
-        assertEquals(host, ex.callIn(Path.of("/proc/1/ns/net"), () -> inode("/proc/thread-self/ns/net")));
+        assertEquals(host, ex.callIn(Path.of("/proc/self/ns/net"), () -> inode("/proc/thread-self/ns/net")));
         // A socket made inside stays inside: its bind sees only that namespace's addresses (lo is down there).
         Boolean bound = ex.callIn(ns, () -> {
           try (var s = new java.net.ServerSocket()) {

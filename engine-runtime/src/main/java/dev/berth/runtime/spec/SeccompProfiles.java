@@ -1,7 +1,6 @@
 package dev.berth.runtime.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.api.errors.InvalidParameterException;
 import dev.berth.api.errors.SystemException;
@@ -20,8 +19,7 @@ public final class SeccompProfiles {
   public static final String UNCONFINED = "unconfined";
   public static final String BUILTIN = "builtin";
   private static final String RESOURCE = "seccomp-default.json";
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static volatile SeccompProfile builtin;
 
   private final String daemonProfile;

@@ -25,5 +25,11 @@ final class UnsignedLongJson {
     public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       return p.getBigIntegerValue().longValue();
     }
+
+    /** Absent or null means 0, as in Go. */
+    @Override
+    public Long getNullValue(DeserializationContext ctxt) {
+      return 0L;
+    }
   }
 }

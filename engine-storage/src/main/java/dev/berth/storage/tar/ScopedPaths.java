@@ -36,11 +36,17 @@ public final class ScopedPaths {
     if (components.isEmpty()) {
       return root;
     }
-    Path parent = resolveDir(components.subList(0, components.size() - 1), entryName, create);
+    Path parent = resolveDir(components.subList(0, components.size() - 1), entryName, create, false);
     return parent.resolve(components.get(components.size() - 1));
   }
 
-  private Path resolveDir(List<String> components, String entryName, boolean create) throws IOException {
+  /** Like {@link #resolve} but also follows a final symlink (inside the root); nothing is created. */
+  public Path resolveFollowing(List<String> components, String name) throws IOException {
+    return resolveDir(components, name, false, true);
+  }
+
+  private Path resolveDir(List<String> components, String entryName, boolean create, boolean lastMayBeFile)
+      throws IOException {
     Deque<String> todo = new ArrayDeque<>(components);
     Path cur = root;
     int links = 0;
@@ -73,7 +79,7 @@ public final class ScopedPaths {
           return appendRest(next, todo);
         }
         Files.createDirectory(next);
-      } else if (!Files.isDirectory(next, NOFOLLOW)) {
+      } else if (!Files.isDirectory(next, NOFOLLOW) && !(lastMayBeFile && todo.isEmpty())) {
         throw new InvalidParameterException("invalid tar entry \"" + entryName + "\": "
             + root.relativize(next) + " is not a directory");
       }
