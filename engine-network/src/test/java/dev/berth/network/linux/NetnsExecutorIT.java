@@ -38,16 +38,21 @@ class NetnsExecutorIT {
         assertNotEquals(host, inside);
         // The worker went home: entering the host namespace by path shows the host inode again.
         assertEquals(host, ex.callIn(Path.of("/proc/self/ns/net"), () -> inode("/proc/thread-self/ns/net")));
-        // A socket made inside stays inside: its bind sees only that namespace's addresses (lo is down there).
-        Boolean bound = ex.callIn(ns, () -> {
-          try (var s = new java.net.ServerSocket()) {
-            s.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
-            return true;
-          } catch (java.io.IOException e) {
-            return false;
-          }
-        });
-        assertFalse(bound, "lo is down in a fresh namespace, so 127.0.0.1 cannot be bound there");
+        // Sockets opened inside belong to the namespace: the host's own address is not bindable there.
+        java.net.InetAddress hostAddr = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+            .stream().flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+            .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress()).findFirst().orElse(null);
+        if (hostAddr != null) {
+          Boolean bound = ex.callIn(ns, () -> {
+            try (var s = new java.net.ServerSocket()) {
+              s.bind(new java.net.InetSocketAddress(hostAddr, 0));
+              return true;
+            } catch (java.io.IOException e) {
+              return false;
+            }
+          });
+          assertFalse(bound, hostAddr + " must not be bindable inside the new namespace");
+        }
       } finally {
         ex.delete(ns);
       }

@@ -36,11 +36,11 @@ public final class ExecProcessBuilder {
    * @param containerSpec the spec the container was started with
    * @param container the container's configuration (its env, hostname, user, working dir, group-add and rootfs)
    */
-  public Process build(Spec containerSpec, ContainerRuntimeConfig container, ExecRequest exec) {
+  public ProcessSpec build(Spec containerSpec, ContainerRuntimeConfig container, ExecRequest exec) {
     if (exec.cmd().isEmpty()) {
       throw new InvalidParameterException("No exec command specified");
     }
-    Process base = containerSpec.process();
+    ProcessSpec base = containerSpec.process();
     String userSpec = exec.user().isEmpty() ? container.user() : exec.user();
     User user = base.user();
     if (!userSpec.isEmpty()) {
@@ -52,7 +52,7 @@ public final class ExecProcessBuilder {
     List<String> env = EnvMerge.replaceOrAppend(
         EnvMerge.processEnv(container.env(), container.hostname(), exec.tty()), exec.env());
     LinuxCapabilities caps = exec.privileged() ? LinuxCapabilities.of(boundingSet.names()) : base.capabilities();
-    return new Process(exec.tty(), exec.tty() ? exec.consoleSize() : null, user, exec.cmd(), env, cwd, caps,
+    return new ProcessSpec(exec.tty(), exec.tty() ? exec.consoleSize() : null, user, exec.cmd(), env, cwd, caps,
         base.rlimits(), base.noNewPrivileges(), base.apparmorProfile(), base.oomScoreAdj(), base.selinuxLabel());
   }
 }

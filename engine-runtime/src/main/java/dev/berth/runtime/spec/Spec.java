@@ -13,7 +13,7 @@ import java.util.Map;
 @JsonInclude(Include.NON_EMPTY)
 public record Spec(
     @JsonProperty("ociVersion") String ociVersion,
-    @JsonProperty("process") Process process,
+    @JsonProperty("process") ProcessSpec process,
     @JsonProperty("root") Root root,
     @JsonProperty("hostname") String hostname,
     @JsonProperty("domainname") String domainname,
@@ -29,7 +29,7 @@ public record Spec(
     annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
   }
 
-  public Spec withProcess(Process p) {
+  public Spec withProcess(ProcessSpec p) {
     return new Spec(ociVersion, p, root, hostname, domainname, mounts, annotations, linux);
   }
 }

@@ -61,7 +61,7 @@ public final class SpecBuilder {
       initMount = new Mount(DefaultSpec.INIT_PATH, "bind", defaults.initPath().toString(), List.of("bind", "ro"));
     }
     ResolvedUser u = UserResolver.resolve(c.rootfs(), c.user(), c.groupAdd());
-    Process process = new Process(
+    ProcessSpec process = new ProcessSpec(
         c.tty(),
         c.tty() ? c.consoleSize() : null,
         new User(u.uid(), u.gid(), null, u.additionalGids()),

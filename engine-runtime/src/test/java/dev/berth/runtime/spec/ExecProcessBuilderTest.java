@@ -32,7 +32,7 @@ class ExecProcessBuilderTest {
 
   @Test
   void inheritsTheContainersProcess() {
-    Process p = exec.build(spec, container, ExecRequest.of("ps", "aux"));
+    ProcessSpec p = exec.build(spec, container, ExecRequest.of("ps", "aux"));
     assertEquals(List.of("ps", "aux"), p.args());
     assertEquals(List.of("PATH=" + DefaultSpec.PATH_ENV, "HOSTNAME=c1", "FOO=container", "BAR=1"), p.env());
     assertEquals(spec.process().user(), p.user());
@@ -46,7 +46,7 @@ class ExecProcessBuilderTest {
 
   @Test
   void overridesUserEnvWorkdirTty() {
-    Process p = exec.build(spec, container, new ExecRequest(List.of("sh"), List.of("FOO=exec", "BAR"), "nobody",
+    ProcessSpec p = exec.build(spec, container, new ExecRequest(List.of("sh"), List.of("FOO=exec", "BAR"), "nobody",
         "/tmp", true, false, new ConsoleSize(24, 80)));
     assertEquals(new User(65534, 65534, null, List.of(65534)), p.user());
     assertEquals(List.of("PATH=" + DefaultSpec.PATH_ENV, "HOSTNAME=c1", "TERM=xterm", "FOO=exec"), p.env());
@@ -57,7 +57,7 @@ class ExecProcessBuilderTest {
 
   @Test
   void privileged_getsTheBoundingSet() {
-    Process p = exec.build(spec, container, new ExecRequest(List.of("sh"), null, null, null, false, true, null));
+    ProcessSpec p = exec.build(spec, container, new ExecRequest(List.of("sh"), null, null, null, false, true, null));
     assertEquals(TestHosts.VM_BOUNDING.names(), p.capabilities().bounding());
     assertEquals(TestHosts.VM_BOUNDING.names(), p.capabilities().permitted());
   }

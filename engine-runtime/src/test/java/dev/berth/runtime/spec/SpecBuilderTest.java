@@ -52,7 +52,7 @@ class SpecBuilderTest {
     Spec s = builder.build(config().resources(Resources.builder().memory(64 * MIB).build().withDockerDefaults())
         .build());
     assertEquals("1.0.2-dev", s.ociVersion());
-    Process p = s.process();
+    ProcessSpec p = s.process();
     assertFalse(p.terminal());
     assertEquals(new User(0, 0, null, List.of(0, 10)), p.user());
     assertEquals(List.of("sh", "-c", "echo ok"), p.args());
@@ -234,7 +234,7 @@ class SpecBuilderTest {
         .consoleSize(new ConsoleSize(40, 120)).env(List.of("FOO=bar")).securityOpt(List.of("no-new-privileges"))
         .ulimits(List.of(new Ulimit("nofile", 1024, 2048))).oomScoreAdj(500)
         .annotations(Map.of("org.example", "x")).build());
-    Process p = s.process();
+    ProcessSpec p = s.process();
     assertEquals(new User(1000, 1000, null, List.of(1000, 29, 50, 33)), p.user());
     assertEquals("/home/app", p.cwd());
     assertTrue(p.terminal());

@@ -79,7 +79,7 @@ class UlimitTest {
   @Test
   void unlimitedRlimit_isWrittenUnsigned() {
     String json = SpecJson.toJson(new Spec(Spec.OCI_VERSION,
-        new Process(false, null, User.ROOT, List.of("sh"), List.of(), "/", null,
+        new ProcessSpec(false, null, User.ROOT, List.of("sh"), List.of(), "/", null,
             List.of(new Rlimit("RLIMIT_CORE", -1, -1)), false, null, null, null),
         null, null, null, List.of(), Map.of(), null));
     assertTrue(json.contains("\"hard\" : 18446744073709551615"), json);

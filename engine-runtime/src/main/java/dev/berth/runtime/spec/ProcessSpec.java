@@ -7,7 +7,7 @@ import java.util.List;
 
 /** OCI {@code process}: what runs in the container, as whom and with which privileges. */
 @JsonInclude(Include.NON_EMPTY)
-public record Process(
+public record ProcessSpec(
     @JsonProperty("terminal") @JsonInclude(Include.NON_DEFAULT) boolean terminal,
     @JsonProperty("consoleSize") ConsoleSize consoleSize,
     @JsonProperty("user") User user,
@@ -21,7 +21,7 @@ public record Process(
     @JsonProperty("oomScoreAdj") Integer oomScoreAdj,
     @JsonProperty("selinuxLabel") String selinuxLabel) {
 
-  public Process {
+  public ProcessSpec {
     args = args == null ? List.of() : List.copyOf(args);
     env = env == null ? List.of() : List.copyOf(env);
     rlimits = rlimits == null ? List.of() : List.copyOf(rlimits);
