@@ -50,11 +50,12 @@ final class Attachments {
     }
     Sandbox sb = new Sandbox(containerId, id, key.toString());
     table.sandboxes.put(containerId, sb);
-    table.save();
+    // Not saved here: the connect that always follows saves it. After a crash in between, the start-up sweep of
+    // the netns directory removes the unrecorded file.
     return sb;
   }
 
-  Endpoint connect(Network n, String containerId, EndpointRequest req) {
+  Endpoint connect(Network n, String containerId, EndpointRequest req, List<PortMapping> ports) {
     if (table.endpoint(n.id(), containerId).isPresent()) {
       throw new ForbiddenException("endpoint with name " + req.containerName() + " already exists in network "
           + n.name());
@@ -101,7 +102,12 @@ final class Attachments {
       driver.join(n, ep, Path.of(sb.key()));
       table.endpoints.put(epId, ep);
       registerDns(n, ep, sb);
+      if (gatewayEndpoint && !ports.isEmpty()) {
+        ep = ep.withPorts(map(n, ep, ports));
+        table.endpoints.put(epId, ep);
+      }
     } catch (RuntimeException e) {
+      svc.ports().unmap(epId);
       table.endpoints.remove(epId);
       unregisterDns(n, ep, sb);
       driver.leave(n, ep, Path.of(sb.key()));
@@ -125,14 +131,17 @@ final class Attachments {
     if (ep == null || mappings.isEmpty()) {
       return List.of(); // none, host, internal-only: nothing to publish (dockerd ignores the bindings)
     }
-    Network n = table.networks.get(ep.networkId());
     svc.ports().unmap(ep.id());
-    InetAddress defaultIp = Addresses.parse(((BridgeDriver) drivers.get("bridge")).options(n).hostBindingIpv4());
-    List<BoundPort> bound = svc.ports().map(new PortMapper.Target(ep.id(), ep.containerName(), n.bridge(),
-        Addresses.parse(ep.ipv4())), mappings, defaultIp);
+    List<BoundPort> bound = map(table.networks.get(ep.networkId()), ep, mappings);
     table.endpoints.put(ep.id(), ep.withPorts(bound));
     table.save();
     return bound;
+  }
+
+  private List<BoundPort> map(Network n, Endpoint ep, List<PortMapping> mappings) {
+    InetAddress defaultIp = Addresses.parse(((BridgeDriver) drivers.get("bridge")).options(n).hostBindingIpv4());
+    return svc.ports().map(new PortMapper.Target(ep.id(), ep.containerName(), n.bridge(),
+        Addresses.parse(ep.ipv4())), mappings, defaultIp);
   }
 
   void removeSandbox(String containerId) {

@@ -38,7 +38,7 @@ public final class NetworkManager implements AutoCloseable {
     this.cfg = cfg;
     this.svc = svc;
     this.table = new NetworkTable(new NetworkStore(cfg.stateDir() == null ? null
-        : cfg.stateDir().resolve("networks.json")));
+        : cfg.stateDir().resolve("networks.json")), svc.ipam());
     BridgeOptions defaults = new BridgeOptions(null, cfg.icc(), cfg.ipMasq(), cfg.defaultBindIp(), cfg.mtu());
     drivers.put("bridge", new BridgeDriver(svc.links(), svc.firewall(), defaults, svc.sysctl()));
     drivers.put("host", new NullDriver("host"));
@@ -141,7 +141,16 @@ public final class NetworkManager implements AutoCloseable {
   }
 
   public synchronized Endpoint connect(String networkTerm, String containerId, EndpointRequest req) {
-    return attachments.connect(table.find(networkTerm), containerId, req);
+    return connect(networkTerm, containerId, req, List.of());
+  }
+
+  /**
+   * {@code docker run}'s path: joins the network and, when this becomes the container's gateway endpoint,
+   * publishes {@code ports} in the same operation (one state write). A publish failure undoes the join.
+   */
+  public synchronized Endpoint connect(String networkTerm, String containerId, EndpointRequest req,
+      List<PortMapping> ports) {
+    return attachments.connect(table.find(networkTerm), containerId, req, ports);
   }
 
   public synchronized void disconnect(String networkTerm, String containerId) {

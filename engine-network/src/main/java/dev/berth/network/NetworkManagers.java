@@ -41,7 +41,7 @@ public final class NetworkManagers {
     DnsRegistry registry = new DnsRegistry();
     DnsServer server = new DnsServer(registry, new DnsForwarder(upstreams(Path.of("/etc/resolv.conf")), 4000));
     return new NetworkManager(cfg, new NetworkServices(netns, new IpLinkOps(runner), firewall,
-        new IpamAllocator(cfg.stateDir().resolve("ipam.json")), new ProcHostSubnets(), ports,
+        new IpamAllocator(null), new ProcHostSubnets(), ports,
         new EmbeddedDns(netns, runner, server), registry, Sysctl.host()));
   }
 

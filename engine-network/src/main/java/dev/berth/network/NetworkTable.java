@@ -1,6 +1,7 @@
 package dev.berth.network;
 
 import dev.berth.api.errors.InvalidParameterException;
+import dev.berth.network.ipam.IpamAllocator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,11 @@ final class NetworkTable {
   final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
   final Map<String, Sandbox> sandboxes = new LinkedHashMap<>(); // by container ID
   private final NetworkStore store;
+  private final IpamAllocator ipam;
 
-  NetworkTable(NetworkStore store) {
+  NetworkTable(NetworkStore store, IpamAllocator ipam) {
     this.store = store;
+    this.ipam = ipam;
   }
 
   void load() {
@@ -26,10 +29,13 @@ final class NetworkTable {
     s.networks().forEach(n -> networks.put(n.id(), n));
     s.endpoints().forEach(e -> endpoints.put(e.id(), e));
     s.sandboxes().forEach(sb -> sandboxes.put(sb.containerId(), sb));
+    if (!s.ipam().isEmpty()) {
+      ipam.restore(s.ipam());
+    }
   }
 
   void save() {
-    store.save(networks.values(), endpoints.values(), sandboxes.values());
+    store.save(networks.values(), endpoints.values(), sandboxes.values(), ipam.snapshot());
   }
 
   /** moby's FindNetwork: full ID, then exact name, then unique ID prefix. */

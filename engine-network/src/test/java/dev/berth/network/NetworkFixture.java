@@ -44,7 +44,7 @@ final class NetworkFixture implements AutoCloseable {
 
   private NetworkManager build() {
     registry = new DnsRegistry();
-    ipam = new IpamAllocator(dir.resolve("state/ipam.json"));
+    ipam = new IpamAllocator(null); // production folds IPAM state into networks.json
     FirewallManager fw = new FirewallManager(firewall);
     DnsServer server = new DnsServer(registry, new DnsForwarder(List.of(), 500));
     return new NetworkManager(config(), new NetworkServices(netns, links, fw, ipam, () -> List.copyOf(hostSubnets),

@@ -11,7 +11,6 @@ import dev.berth.api.errors.InvalidParameterException;
 import dev.berth.api.errors.NotFoundException;
 import dev.berth.api.errors.SystemException;
 import dev.berth.network.ipam.Addresses;
-import dev.berth.network.ipam.IpamAllocator;
 import dev.berth.network.ipam.Subnet;
 import dev.berth.network.portmap.BoundPort;
 import dev.berth.network.portmap.PortMapping;
@@ -242,12 +241,27 @@ class NetworkManagerTest {
     assertEquals(List.of(Addresses.parse("10.251.1.2")), f.registry.lookup(sa.id(), "alive").orElseThrow());
     assertTrue(f.registry.lookup(sa.id(), "dead").isEmpty());
     String appPool = again.get("app").id() + "/10.251.1.0/24";
-    assertTrue(new IpamAllocator(dir.resolve("state/ipam.json")).isAllocated(appPool, Addresses.parse("10.251.1.2")));
+    assertTrue(f.ipam.isAllocated(appPool, Addresses.parse("10.251.1.2")), "IPAM state restored from networks.json");
     assertFalse(f.ipam.isAllocated(appPool, Addresses.parse("10.251.1.3")));
     String c = "c".repeat(64);
     again.createSandbox(c);
     assertEquals("10.251.1.4/24", again.connect("app", c, EndpointRequest.of("x")).ipv4Address(),
         "serial allocation resumes after a restart");
+  }
+
+  @Test
+  void connectWithPortsIsOneOperationAndRollsBackOnConflict() {
+    mgr.start(Set.of());
+    mgr.create(withSubnet("app", "10.251.1.0/24"));
+    mgr.createSandbox(A);
+    mgr.createSandbox(B);
+    Endpoint ea = mgr.connect("app", A, EndpointRequest.of("a"), List.of(PortMapping.parse("8080:80")));
+    assertEquals(List.of(new BoundPort("tcp", "0.0.0.0", 8080, 80)), ea.ports());
+    assertThrows(SystemException.class,
+        () -> mgr.connect("app", B, EndpointRequest.of("b"), List.of(PortMapping.parse("8080:80"))));
+    assertTrue(mgr.endpointsOfContainer(B).isEmpty(), "the failed join was undone");
+    assertEquals(1, f.firewall.current.ports().size());
+    assertEquals("10.251.1.4/24", mgr.connect("app", B, EndpointRequest.of("b")).ipv4Address(), "serial: .3 rests");
   }
 
   @Test

@@ -14,9 +14,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 /**
- * The default IPAM driver: named pools (one per network subnet) whose allocations are written to {@code ipam.json}
- * (temp file, fsync, atomic rename) before an address is returned, so a restarted daemon never hands an address
- * out twice. Thread-safe.
+ * The default IPAM driver: named pools (one per network subnet) with a bitset each. State is written (temp file,
+ * fsync, atomic rename) before an address is used, so a restarted daemon never hands an address out twice. Thread-safe.
  */
 public final class IpamAllocator {
   private static final TypeReference<Map<String, PoolState>> TYPE = new TypeReference<>() {};
@@ -24,12 +23,32 @@ public final class IpamAllocator {
   private final JsonFile<Map<String, PoolState>> file;
   private final Map<String, AddressPool> pools = new LinkedHashMap<>();
 
-  /** {@code stateFile} null keeps everything in memory (tests, {@code --network none}). */
+  /**
+   * With a {@code stateFile}, every change is written through before the call returns. Without one, the owner
+   * persists {@link #snapshot()} itself (NetworkManager folds it into networks.json so that a {@code docker run}
+   * costs one fsync, not two) and hands it back with {@link #restore(Map)}.
+   */
   public IpamAllocator(Path stateFile) {
     this.file = stateFile == null ? null : new JsonFile<>(stateFile, TYPE);
     if (file != null) {
-      file.read().ifPresent(states -> states.forEach((id, s) -> pools.put(id, restore(s))));
+      file.read().ifPresent(this::restore);
     }
+  }
+
+  /** Everything needed to rebuild the allocator: pool id → state. */
+  public synchronized Map<String, PoolState> snapshot() {
+    Map<String, PoolState> out = new LinkedHashMap<>();
+    pools.forEach((id, p) -> out.put(id, new PoolState(p.subnet().toString(),
+        p.range().equals(p.subnet()) ? null : p.range().toString(),
+        p.gateway() == null ? null : Addresses.format(p.gateway()),
+        new ArrayList<>(p.allocated().stream().map(Addresses::format).toList()), p.nextIndex())));
+    return out;
+  }
+
+  /** Replaces the pools with a {@link #snapshot()} taken earlier (daemon start). */
+  public synchronized void restore(Map<String, PoolState> states) {
+    pools.clear();
+    states.forEach((id, s) -> pools.put(id, restore(s)));
   }
 
   /**
@@ -136,15 +155,9 @@ public final class IpamAllocator {
   }
 
   private void save() {
-    if (file == null) {
-      return;
+    if (file != null) {
+      file.write(snapshot());
     }
-    Map<String, PoolState> out = new LinkedHashMap<>();
-    pools.forEach((id, p) -> out.put(id, new PoolState(p.subnet().toString(),
-        p.range().equals(p.subnet()) ? null : p.range().toString(),
-        p.gateway() == null ? null : Addresses.format(p.gateway()),
-        new ArrayList<>(p.allocated().stream().map(Addresses::format).toList()), p.nextIndex())));
-    file.write(out);
   }
 
   /** libnetwork's ErrIPAlreadyAllocated: "Address already in use" (Forbidden in moby). */

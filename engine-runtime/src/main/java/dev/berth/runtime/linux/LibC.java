@@ -19,6 +19,8 @@ public interface LibC {
 
   int close(int fd);
 
+  int mkfifo(String path, int mode);
+
   int getpid();
 
   String strerror(int errno);

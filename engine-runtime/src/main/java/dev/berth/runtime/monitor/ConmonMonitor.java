@@ -3,10 +3,11 @@ package dev.berth.runtime.monitor;
 import dev.berth.api.errors.SystemException;
 import dev.berth.runtime.oci.RuntimeErrors;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,16 +19,18 @@ public final class ConmonMonitor implements Monitor {
   private final MonitorConfig config;
   private final Attacher attacher;
   private final ExitWatcher exits;
+  private final Fifos fifos;
   private final ConmonSpawner spawner;
 
-  public ConmonMonitor(MonitorConfig config, Attacher attacher, ExitWatcher exits) {
-    this(config, attacher, exits, ConmonSpawner.SHELL);
+  public ConmonMonitor(MonitorConfig config, Attacher attacher, ExitWatcher exits, Fifos fifos) {
+    this(config, attacher, exits, fifos, ConmonSpawner.SHELL);
   }
 
-  ConmonMonitor(MonitorConfig config, Attacher attacher, ExitWatcher exits, ConmonSpawner spawner) {
+  ConmonMonitor(MonitorConfig config, Attacher attacher, ExitWatcher exits, Fifos fifos, ConmonSpawner spawner) {
     this.config = config;
     this.attacher = attacher;
     this.exits = exits;
+    this.fifos = fifos;
     this.spawner = spawner;
   }
 
@@ -36,14 +39,13 @@ public final class ConmonMonitor implements Monitor {
     ContainerLayout layout = config.layout(request.id(), request.bundle());
     MonitorFiles.prepare(config, layout);
     List<String> argv = ConmonArgs.create(config, request, layout);
-    Process parent = spawner.spawn(argv, layout.persistDir(), layout.conmonStderr(), false);
-    try (SyncPipe sync = new SyncPipe(parent.getInputStream())) {
-      SyncMessage m = await(sync, layout.conmonPidFile(), layout.conmonStderr(), "create");
-      if (m.isFailure()) {
-        throw RuntimeErrors.startFailure("create", RuntimeErrors.message(m.message()));
-      }
-      return new MonitoredContainer(request.id(), m.data(), conmonPid(parent, layout.conmonPidFile()), layout);
+    SyncFile sync = new SyncFile(layout.persistDir().resolve("sync"));
+    Process parent = spawner.spawn(argv, layout.persistDir(), layout.conmonStderr(), sync.path(), null);
+    SyncMessage m = await(sync, parent, layout.conmonPidFile(), layout.conmonStderr(), "create");
+    if (m.isFailure()) {
+      throw RuntimeErrors.startFailure("create", RuntimeErrors.message(m.message()));
     }
+    return new MonitoredContainer(request.id(), m.data(), conmonPid(parent, layout.conmonPidFile()), layout);
   }
 
   @Override
@@ -51,60 +53,64 @@ public final class ConmonMonitor implements Monitor {
     ExecLayout layout = new ExecLayout(request.containerId(), request.execId(), request.dir(), config.socketDir());
     MonitorFiles.prepare(layout);
     List<String> argv = ConmonArgs.exec(config, request, layout);
-    Process parent = spawner.spawn(argv, layout.dir(), layout.conmonStderr(), request.attach());
-    SyncPipe sync = new SyncPipe(parent.getInputStream());
-    AttachConnection attach = null;
-    try {
-      if (request.attach()) {
-        startPipe(parent, false); // conmon blocks on a first start message before it forks
-        SyncMessage ready = await(sync, layout.conmonPidFile(), layout.conmonStderr(), "exec");
-        if (ready.isFailure()) {
-          throw RuntimeErrors.startFailure("exec", RuntimeErrors.message(ready.message()));
-        }
-        attach = attacher.attach(layout.attachSocket(), sink);
-        startPipe(parent, true); // the second one lets the runtime exec: nothing is lost before the attach
+    SyncFile sync = new SyncFile(layout.dir().resolve("sync"));
+    if (!request.attach()) {
+      Process parent = spawner.spawn(argv, layout.dir(), layout.conmonStderr(), sync.path(), null);
+      return started(request, layout, sync, parent, null);
+    }
+    Path startFifo = layout.dir().resolve("start");
+    fifos.create(startFifo);
+    // read-write: the open never blocks, and conmon's read-only open of the fifo then succeeds at once
+    try (FileChannel start = FileChannel.open(startFifo, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      Process parent = spawner.spawn(argv, layout.dir(), layout.conmonStderr(), sync.path(), startFifo);
+      signal(start); // conmon blocks on a first start message before it forks
+      SyncMessage ready = await(sync, parent, layout.conmonPidFile(), layout.conmonStderr(), "exec");
+      if (ready.isFailure()) {
+        throw RuntimeErrors.startFailure("exec", RuntimeErrors.message(ready.message()));
       }
-      SyncMessage m = await(sync, layout.conmonPidFile(), layout.conmonStderr(), "exec");
-      if (m.isFailure()) {
-        throw RuntimeErrors.startFailure("exec", RuntimeErrors.message(m.message()));
-      }
-      CompletableFuture<ContainerExit> exit = exits.watch(layout.exitTarget());
-      exit.whenComplete((e, t) -> sync.close()); // conmon writes the exit code here too; keep it writable till then
-      return new ExecSession(request.execId(), m.data(), exit, Optional.ofNullable(attach), layout);
-    } catch (RuntimeException e) {
-      sync.close();
-      if (attach != null) {
+      AttachConnection attach = attacher.attach(layout.attachSocket(), sink);
+      try {
+        signal(start); // the second lets the runtime exec: nothing is lost before the attach
+        return started(request, layout, sync, parent, attach);
+      } catch (RuntimeException e) {
         attach.close();
+        throw e;
       }
-      throw e;
+    } catch (IOException e) {
+      throw new SystemException("cannot use the start fifo of exec " + request.execId(), e);
     }
   }
 
-  private static void startPipe(Process parent, boolean last) {
+  private ExecSession started(ExecRequest request, ExecLayout layout, SyncFile sync, Process parent,
+      AttachConnection attach) {
+    SyncMessage m = await(sync, parent, layout.conmonPidFile(), layout.conmonStderr(), "exec");
+    if (m.isFailure()) {
+      throw RuntimeErrors.startFailure("exec", RuntimeErrors.message(m.message()));
+    }
+    CompletableFuture<ContainerExit> exit = exits.watch(layout.exitTarget());
+    return new ExecSession(request.execId(), m.data(), exit, Optional.ofNullable(attach), layout);
+  }
+
+  private static void signal(FileChannel start) {
     try {
-      OutputStream out = parent.getOutputStream();
-      out.write("start\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      if (last) {
-        out.close();
-      }
+      start.write(ByteBuffer.wrap("start\n".getBytes(StandardCharsets.US_ASCII)));
     } catch (IOException e) {
       throw new SystemException("cannot signal conmon to start the exec", e);
     }
   }
 
-  /** Waits for the next sync message; on EOF or timeout kills conmon and reports its stderr. */
-  private SyncMessage await(SyncPipe sync, Path conmonPidFile, Path stderr, String operation) {
+  /** Waits for the next sync message; when conmon is gone or silent, kills it and reports its stderr. */
+  private SyncMessage await(SyncFile sync, Process parent, Path conmonPidFile, Path stderr, String operation) {
     SyncMessage m;
     try {
-      m = sync.next(config.startTimeout());
+      m = sync.next(config.startTimeout(),
+          () -> !parent.isAlive() && ConmonProcess.find(conmonPidFile).isEmpty());
     } catch (TimeoutException e) {
       ConmonProcess.kill(conmonPidFile);
       throw new SystemException("conmon did not report within " + config.startTimeout() + " ("
           + operation + ")" + MonitorFiles.tail(stderr), e);
     }
     if (m == null) {
-      ConmonProcess.kill(conmonPidFile);
       throw new SystemException("conmon exited without reporting (" + operation + ")" + MonitorFiles.tail(stderr));
     }
     return m;

@@ -9,31 +9,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts the conmon parent process with its pipes wired to fds conmon reads from the environment. The JDK cannot
- * pass extra fds to a child, so {@code /bin/sh} moves them: the process's stdout pipe becomes fd 3 (the sync pipe,
- * and with {@code --exec-attach} also the attach pipe) and its stdin pipe fd 4 (the start pipe). conmon marks them
- * close-on-exec, so the runtime and the container never inherit them. The conmon parent exits after forking its
- * daemon; the JDK reaps it, and nothing else of conmon is ever a child of the JVM.
+ * Starts the conmon parent process with the extra fds conmon takes from its environment. The JDK cannot pass
+ * extra fds to a child, so {@code /bin/sh} opens them right before exec'ing conmon: fd 3 appends to the sync
+ * file ({@code _OCI_SYNCPIPE}, and {@code _OCI_ATTACHPIPE} with {@code --exec-attach}) and fd 4 reads the start
+ * fifo ({@code _OCI_STARTPIPE}). conmon marks them close-on-exec, so the runtime and the container never
+ * inherit them. The JVM keeps no pipe to conmon at all: the parent exits after forking its daemon and the JDK
+ * reaps it; nothing else of conmon is ever a child of the JVM.
  */
 interface ConmonSpawner {
-  Process spawn(List<String> argv, Path workDir, Path stderr, boolean startPipe);
+  /**
+   * @param startFifo the start fifo, or null when no start pipe is used
+   * @return the conmon parent process (exits within milliseconds)
+   */
+  Process spawn(List<String> argv, Path workDir, Path stderr, Path syncFile, Path startFifo);
 
   /** The default spawner. */
-  ConmonSpawner SHELL = (argv, workDir, stderr, startPipe) -> {
-    String script = startPipe
-        ? "exec \"$0\" \"$@\" 3>&1 1>/dev/null 4<&0 0</dev/null"
-        : "exec \"$0\" \"$@\" 3>&1 1>/dev/null";
-    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", script));
+  ConmonSpawner SHELL = (argv, workDir, stderr, syncFile, startFifo) -> {
+    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c"));
+    if (startFifo == null) {
+      command.addAll(List.of("s=$1; shift; exec \"$@\" 3>>\"$s\"", "sh", syncFile.toString()));
+    } else {
+      command.addAll(List.of("s=$1; p=$2; shift 2; exec \"$@\" 3>>\"$s\" 4<\"$p\"", "sh", syncFile.toString(),
+          startFifo.toString()));
+    }
     command.addAll(argv);
     ProcessBuilder pb = new ProcessBuilder(command)
         .directory(workDir.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(stderr.toFile());
-    if (!startPipe) {
-      pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    }
     Map<String, String> env = pb.environment();
     env.put("_OCI_SYNCPIPE", "3");
-    if (startPipe) {
+    if (startFifo != null) {
       env.put("_OCI_STARTPIPE", "4");
       env.put("_OCI_ATTACHPIPE", "3");
     }

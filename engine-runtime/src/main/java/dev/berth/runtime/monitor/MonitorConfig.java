@@ -10,7 +10,9 @@ import java.time.Duration;
  * @param exitDir where conmon writes {@code <container id>} files holding the exit code; one for all containers
  * @param socketDir where conmon links {@code <id>/attach}; keep it short: {@code socketDir/<64-hex id>/attach}
  *     must stay under the 108-byte {@code sun_path} limit, so at most 35 bytes
- * @param logLevel conmon's {@code --log-level} ({@code debug}, {@code info}, {@code warn}, {@code error})
+ * @param logLevel conmon's {@code --log-level} ({@code info}, {@code warn}, {@code error}). Not {@code debug}:
+ *     conmon prints debug lines to stderr in the child that becomes the runtime, so they end up in the stderr of
+ *     exec processes (verified)
  * @param syslog whether conmon logs to syslog ({@code --syslog})
  * @param startTimeout how long to wait for conmon to report the container pid
  */

@@ -25,7 +25,7 @@ final class MonitorFiles {
       Files.createDirectories(config.socketDir());
       Files.createDirectories(layout.persistDir());
       for (Path p : List.of(layout.exitFile(), layout.persistDir().resolve("exit"), layout.oomFile(),
-          layout.pidFile(), layout.conmonPidFile(), layout.conmonStderr())) {
+          layout.persistDir().resolve("sync"), layout.pidFile(), layout.conmonPidFile(), layout.conmonStderr())) {
         Files.deleteIfExists(p);
       }
     } catch (IOException e) {
@@ -37,6 +37,9 @@ final class MonitorFiles {
     try {
       Files.createDirectories(layout.exitDir());
       Files.createDirectories(layout.socketDir());
+      for (Path p : List.of(layout.dir().resolve("sync"), layout.dir().resolve("start"), layout.exitFile())) {
+        Files.deleteIfExists(p);
+      }
     } catch (IOException e) {
       throw new SystemException("cannot prepare the monitor files of exec " + layout.execId(), e);
     }

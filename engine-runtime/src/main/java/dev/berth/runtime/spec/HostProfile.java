@@ -1,8 +1,11 @@
 package dev.berth.runtime.spec;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -46,16 +49,23 @@ public record HostProfile(
 
   /** moby GHSA-6fw5-f8r9-fgfm: mask each CPU's thermal_throttle directory that exists. */
   static List<String> thermalThrottlePaths() {
+    return thermalThrottlePaths(Path.of("/sys/devices/system/cpu"));
+  }
+
+  static List<String> thermalThrottlePaths(Path cpuDir) {
     List<String> out = new ArrayList<>();
-    for (int cpu = 0; ; cpu++) {
-      Path dir = Path.of("/sys/devices/system/cpu/cpu" + cpu);
-      if (!Files.isDirectory(dir)) {
-        return out;
+    try (DirectoryStream<Path> cpus = Files.newDirectoryStream(cpuDir, "cpu[0-9]*")) {
+      for (Path cpu : cpus) {
+        Path tt = cpu.resolve("thermal_throttle");
+        if (cpu.getFileName().toString().matches("cpu\\d+") && Files.exists(tt)) {
+          out.add(tt.toString());
+        }
       }
-      Path tt = dir.resolve("thermal_throttle");
-      if (Files.exists(tt)) {
-        out.add(tt.toString());
-      }
+    } catch (IOException e) {
+      return List.of();
     }
+    out.sort(Comparator.comparingInt(p -> Integer.parseInt(Path.of(p).getParent().getFileName().toString()
+        .substring(3))));
+    return out;
   }
 }

@@ -26,6 +26,27 @@ public final class SpecJson {
     }
   }
 
+  /** The {@code process.json} for {@code runc exec --process}. */
+  public static String toJson(ProcessSpec process) {
+    try {
+      return MAPPER.writeValueAsString(process);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes an exec's process description to {@code file} (temp file + atomic move). */
+  public static Path writeProcess(ProcessSpec process, Path file) {
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    try {
+      Files.writeString(tmp, toJson(process));
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return file;
+    } catch (IOException e) {
+      throw new SystemException("cannot write process spec to " + file, e);
+    }
+  }
+
   public static Spec fromJson(String json) {
     try {
       return MAPPER.readValue(json, Spec.class);

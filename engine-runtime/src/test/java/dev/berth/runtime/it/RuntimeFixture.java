@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.runtime.cgroup.CgroupCleaner;
 import dev.berth.runtime.linux.Linux;
+import dev.berth.runtime.linux.LinuxFifos;
 import dev.berth.runtime.linux.LinuxSeqpacketConnector;
 import dev.berth.runtime.logging.LogConfig;
 import dev.berth.runtime.monitor.ConmonAttacher;
@@ -54,12 +55,12 @@ final class RuntimeFixture {
     base = Files.createTempDirectory(Path.of("/tmp"), "bt");
     cgroupParent = "/berth-it-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
     runc = new RuntimeConfig("runc", Path.of("/usr/sbin/runc"), List.of(), base.resolve("runc"));
-    config = new MonitorConfig(Path.of(System.getProperty("berth.it.conmon", "/usr/bin/conmon")), base.resolve("exits"), base.resolve("s"), "debug",
+    config = new MonitorConfig(Path.of(System.getProperty("berth.it.conmon", "/usr/bin/conmon")), base.resolve("exits"), base.resolve("s"), "info",
         Boolean.getBoolean("berth.it.syslog"), Duration.ofSeconds(20));
     group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
     exits = new ExitFileWatcher(Duration.ofMillis(500));
     attacher = new ConmonAttacher(group, new LinuxSeqpacketConnector());
-    monitor = new ConmonMonitor(config, attacher, exits);
+    monitor = new ConmonMonitor(config, attacher, exits, new LinuxFifos());
     runtime = new RuncCli(runc, new ProcessCommandRunner());
   }
 

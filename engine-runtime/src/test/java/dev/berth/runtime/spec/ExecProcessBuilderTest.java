@@ -56,6 +56,15 @@ class ExecProcessBuilderTest {
   }
 
   @Test
+  void processJson_isWrittenForRuncExec(@TempDir Path dir) throws Exception {
+    ProcessSpec p = exec.build(spec, container, ExecRequest.of("true"));
+    Path file = SpecJson.writeProcess(p, dir.resolve("process.json"));
+    String json = java.nio.file.Files.readString(file);
+    assertTrue(json.contains("\"args\" : [ \"true\" ]"), json);
+    assertTrue(json.contains("\"noNewPrivileges\" : true"), json);
+  }
+
+  @Test
   void privileged_getsTheBoundingSet() {
     ProcessSpec p = exec.build(spec, container, new ExecRequest(List.of("sh"), null, null, null, false, true, null));
     assertEquals(TestHosts.VM_BOUNDING.names(), p.capabilities().bounding());

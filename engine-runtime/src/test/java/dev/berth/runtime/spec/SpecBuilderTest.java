@@ -104,6 +104,13 @@ class SpecBuilderTest {
   }
 
   @Test
+  void bundleConfig_isWrittenAndReadBack(@TempDir Path bundle) {
+    Spec s = builder.build(config().build());
+    assertEquals(bundle.resolve("config.json"), SpecJson.write(s, bundle));
+    assertEquals(s, SpecJson.read(bundle));
+  }
+
+  @Test
   void privileged_getsEverythingTheDaemonHas() {
     var devices = new FakeDeviceLookup().charDevice("/dev/null", 1, 3).blockDevice("/dev/sda", 8, 0);
     var b = new SpecBuilder(TestHosts.defaults(), TestHosts.vm(devices, CgroupMode.HYBRID));

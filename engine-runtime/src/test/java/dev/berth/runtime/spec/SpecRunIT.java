@@ -94,17 +94,47 @@ class SpecRunIT {
     }
   }
 
+  @Test
+  void manyOptionsTogether_areAcceptedByRunc() throws Exception {
+    assumeTrue(InitBinary.find().isPresent(), "needs tini for --init");
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String parent = "/berth-it-" + suffix;
+    String id = "spec-it-opts-" + suffix;
+    SpecBuilder builder = new SpecBuilder(SpecDefaults.standard().withCgroupParent(parent), HostProfile.detect());
+    Spec spec = builder.build(ContainerRuntimeConfig.builder(id, rootfs())
+        .args("sh", "-c", "id -u; cat /proc/sys/kernel/domainname; ulimit -n; cat /proc/1/comm; "
+            + "touch /ro 2>/dev/null || echo read-only; echo tmp > /tmp/f && cat /tmp/f")
+        .user("1000:1000").groupAdd(List.of("4242")).init(true).readonlyRootfs(true)
+        .mount(ContainerMount.tmpfs("/tmp", "size=1m")).domainname("example.org")
+        .ulimits(List.of(Ulimit.parse("nofile=1024:2048")))
+        .resources(Resources.builder().pidsLimit(100L).nanoCpus(500_000_000L).build())
+        .securityOpt(List.of("no-new-privileges")).cgroupns(NamespaceMode.privateNs())
+        .capDrop(List.of("NET_RAW")).sysctls(java.util.Map.of("net.ipv4.ip_forward", "1"))
+        .build());
+
+    Process runc = start(spec, id);
+    try (BufferedReader out = reader(runc)) {
+      List<String> lines = out.lines().toList();
+      assertTrue(runc.waitFor(30, TimeUnit.SECONDS), "container did not exit");
+      assertEquals(0, runc.exitValue(), this::stderr);
+      assertEquals(List.of("1000", "example.org", "1024", "docker-init", "read-only", "tmp"), lines);
+    } finally {
+      cleanUp(runc, id, parent);
+    }
+  }
+
   /** A busybox root filesystem: the static binary plus applet symlinks and an /etc/passwd. */
   private Path rootfs() throws IOException {
     Path root = work.resolve("rootfs");
     Files.createDirectories(root.resolve("bin"));
     Files.copy(BUSYBOX, root.resolve("bin/busybox"));
-    for (String applet : List.of("sh", "echo", "grep", "sleep", "cat", "id")) {
+    for (String applet : List.of("sh", "echo", "grep", "sleep", "cat", "id", "touch")) {
       Files.createSymbolicLink(root.resolve("bin").resolve(applet), Path.of("busybox"));
     }
     for (String dir : List.of("proc", "sys", "dev", "etc", "tmp")) {
       Files.createDirectories(root.resolve(dir));
     }
+    Files.setAttribute(root.resolve("tmp"), "unix:mode", 01777); // as in real images; runc keeps it for tmpfs
     Files.writeString(root.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
     Files.writeString(root.resolve("etc/group"), "root:x:0:\n");
     return root.toRealPath();
