@@ -41,13 +41,7 @@ final class Attachments {
     }
     String id = Ids.hex(6);
     Path key = cfg.netnsDir().resolve(id);
-    svc.netns().create(key);
-    try {
-      svc.links().setLoopbackUp(key);
-    } catch (RuntimeException e) {
-      svc.netns().delete(key);
-      throw e;
-    }
+    svc.netns().create(key); // lo comes up with the first join (bridge veth batch, or the none driver)
     Sandbox sb = new Sandbox(containerId, id, key.toString());
     table.sandboxes.put(containerId, sb);
     // Not saved here: the connect that always follows saves it. After a crash in between, the start-up sweep of
@@ -76,6 +70,7 @@ final class Attachments {
     if (!driver.needsAddress()) {
       Endpoint ep = new Endpoint(epId, n.id(), containerId, req.containerName(), null, null, null, null, null,
           false, req.aliases(), List.of(), List.of());
+      driver.join(n, ep, sb == null ? null : Path.of(sb.key()));
       table.endpoints.put(epId, ep);
       table.save();
       return ep;
@@ -110,7 +105,7 @@ final class Attachments {
       svc.ports().unmap(epId);
       table.endpoints.remove(epId);
       unregisterDns(n, ep, sb);
-      driver.leave(n, ep, Path.of(sb.key()));
+      driver.leave(n, ep, Path.of(sb.key()), false);
       svc.ipam().release(pool, ip);
       throw e;
     }
@@ -121,7 +116,7 @@ final class Attachments {
   void disconnect(Network n, String containerId) {
     Endpoint ep = table.endpoint(n.id(), containerId).orElseThrow(() -> new ForbiddenException("container "
         + containerId + " is not connected to network " + n.name()));
-    release(n, ep);
+    release(n, ep, false);
     table.save();
   }
 
@@ -146,7 +141,7 @@ final class Attachments {
 
   void removeSandbox(String containerId) {
     for (Endpoint ep : table.endpointsOfContainer(containerId)) {
-      release(table.networks.get(ep.networkId()), ep);
+      release(table.networks.get(ep.networkId()), ep, true);
     }
     Sandbox sb = table.sandboxes.remove(containerId);
     if (sb != null) {
@@ -156,8 +151,8 @@ final class Attachments {
     table.save();
   }
 
-  /** Undoes one endpoint: ports, DNS names, veth, address. */
-  void release(Network n, Endpoint ep) {
+  /** Undoes one endpoint: ports, DNS names, veth, address. {@code sandboxGoing}: see NetworkDriver.leave. */
+  void release(Network n, Endpoint ep, boolean sandboxGoing) {
     svc.ports().unmap(ep.id());
     Sandbox sb = table.sandboxes.get(ep.containerId());
     table.endpoints.remove(ep.id());
@@ -165,7 +160,7 @@ final class Attachments {
       return;
     }
     unregisterDns(n, ep, sb);
-    drivers.get(n.driver()).leave(n, ep, sb == null ? null : Path.of(sb.key()));
+    drivers.get(n.driver()).leave(n, ep, sb == null ? null : Path.of(sb.key()), sandboxGoing);
     if (ep.ipv4() != null && !n.ipam().isEmpty()) {
       svc.ipam().release(NetworkManager.poolId(n, Subnet.parse(n.ipam().get(0).subnet())),
           Addresses.parse(ep.ipv4()));

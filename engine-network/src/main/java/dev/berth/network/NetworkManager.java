@@ -41,8 +41,8 @@ public final class NetworkManager implements AutoCloseable {
         : cfg.stateDir().resolve("networks.json")), svc.ipam());
     BridgeOptions defaults = new BridgeOptions(null, cfg.icc(), cfg.ipMasq(), cfg.defaultBindIp(), cfg.mtu());
     drivers.put("bridge", new BridgeDriver(svc.links(), svc.firewall(), defaults, svc.sysctl()));
-    drivers.put("host", new NullDriver("host"));
-    drivers.put("null", new NullDriver("null"));
+    drivers.put("host", new NullDriver("host", null));
+    drivers.put("null", new NullDriver("null", svc.links()));
     this.attachments = new Attachments(cfg, svc, table, drivers);
   }
 

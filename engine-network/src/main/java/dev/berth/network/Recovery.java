@@ -50,7 +50,7 @@ final class Recovery {
       Network n = table.networks.get(ep.networkId());
       if (n == null || !live.contains(ep.containerId())
           || (ep.hostInterface() != null && !table.sandboxes.containsKey(ep.containerId()))) {
-        attachments.release(n, ep);
+        attachments.release(n, ep, false);
       } else {
         keep(n, ep);
       }

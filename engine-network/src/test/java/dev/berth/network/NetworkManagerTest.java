@@ -125,7 +125,9 @@ class NetworkManagerTest {
     assertFalse(second.gatewayEndpoint(), "only the first network carries the default route");
     assertEquals(List.of(Addresses.parse("10.251.1.2")), f.registry.lookup(sb.id(), "frontend").orElseThrow());
     assertTrue(mgr.usesEmbeddedDns(A));
-    assertTrue(f.runner.calls.stream().anyMatch(c -> c.command().startsWith("nsenter --net=" + sb.key() + " nft")));
+    assertTrue(f.runner.calls.stream().anyMatch(c -> c.command().equals("nft -f -")
+        && c.stdin().contains("ip daddr 127.0.0.11 udp dport 53 dnat to 127.0.0.11:")), "DNS redirect in sandbox");
+    assertTrue(f.netns.calls.contains("callIn " + sb.key()));
   }
 
   @Test
@@ -273,6 +275,16 @@ class NetworkManagerTest {
     mgr.connect("used", A, EndpointRequest.of("a"));
     assertEquals(List.of("idle"), mgr.prune(n -> true));
     assertEquals(List.of("bridge", "host", "none", "used"), mgr.list().stream().map(Network::name).toList());
+  }
+
+  @Test
+  void noneNetworkGetsOnlyLoopback() {
+    mgr.start(Set.of());
+    Sandbox sb = mgr.createSandbox(A);
+    Endpoint ep = mgr.connect("none", A, EndpointRequest.of("n"));
+    assertEquals(null, ep.ipv4Address());
+    assertTrue(f.links.calls.contains("lo up in " + sb.key()));
+    assertTrue(f.links.calls.stream().noneMatch(c -> c.startsWith("veth ")));
   }
 
   @Test

@@ -51,9 +51,8 @@ class EventFilterTest {
       "event=sta                                        | false | false| false| false",
       "event=start event=pull event=create              | true  | true | false| true",
       "container=web                                    | true  | false| false| false",
-      "container=we                                     | false | false| false| false",
       "container=f00ba4                                 | true  | false| false| false",
-      "container=" + "f00ba4c0ffee                      | true  | false| false| false",
+      "container=f00ba4c0ffee                           | true  | false| false| false",
       "container=00ba4                                  | false | false| false| false",
       "container=web container=other                    | true  | false| false| false",
       "image=busybox                                    | true  | true | false| false",
@@ -70,6 +69,7 @@ class EventFilterTest {
       "network=net1                                     | false | false| true | false",
       "volume=data                                      | false | false| false| true",
       "volume=dat                                       | false | false| false| true",
+      "volume=x                                         | false | false| false| false",
       "scope=local                                      | true  | true | true | true",
       "scope=swarm                                      | false | false| false| false",
       "type=container event=start container=web         | true  | false| false| false",
@@ -124,5 +124,20 @@ class EventFilterTest {
     assertEquals(false, includes("container=x", BARE));
     assertEquals(false, includes("label=a", BARE));
     assertEquals(false, includes("image=x", BARE));
+  }
+
+  @org.junit.jupiter.api.Disabled("divergence: moby's fuzzyMatchName prefix-matches the name too (container=we "
+      + "selects \"web\"); Berth compares names exactly")
+  @Test
+  void nameFilter_isPrefixMatchLikeMoby() {
+    assertTrue(includes("container=we", START));
+  }
+
+  @org.junit.jupiter.api.Disabled("divergence: moby strips tags after reference normalisation (FamiliarName), so "
+      + "image=busybox also selects events for docker.io/library/busybox:latest")
+  @Test
+  void imageFilter_normalisesReferences() {
+    EventMessage ev = at(1, "container", "create", ID, Map.of("name", "x", "image", "docker.io/library/busybox:1"));
+    assertTrue(includes("image=busybox", ev));
   }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * dockerd's embedded resolver at 127.0.0.11:53 inside a sandbox. The socket is opened on the {@link NetnsOps}
  * thread while it is inside the namespace, bound to 127.0.0.11 on a random port (so a container may still run its
  * own DNS server on :53), and a tiny nft table in the sandbox redirects 127.0.0.11:53 to it. The socket then stays
- * in that namespace and is served by the shared {@link DnsServer}.
+ * in that namespace and is served by the shared {@link DnsServer}. The nft for the redirect is started from the
+ * netns thread while inside, so it runs in the sandbox without nsenter.
  */
 public final class EmbeddedDns implements AutoCloseable {
   public static final String TABLE = "berth_dns";
@@ -40,8 +41,12 @@ public final class EmbeddedDns implements AutoCloseable {
     });
     try {
       int port = ((InetSocketAddress) ch.getLocalAddress()).getPort();
-      runner.check("embedded DNS redirect", List.of("nsenter", "--net=" + sandboxKey, "nft", "-f", "-"),
-          redirectRules(port));
+      CommandRunner.Result r = netns.callIn(sandboxKey, () -> runner.run(List.of("nft", "-f", "-"),
+          redirectRules(port)));
+      if (!r.ok()) {
+        throw new dev.berth.api.errors.SystemException("embedded DNS redirect in " + sandboxKey + ": "
+            + r.stderr().strip());
+      }
       server.attach(sandboxId, ch);
     } catch (IOException | RuntimeException e) {
       try {

@@ -86,9 +86,13 @@ public final class BridgeDriver implements NetworkDriver {
   }
 
   @Override
-  public void leave(Network n, Endpoint ep, Path sandboxKey) {
+  public void leave(Network n, Endpoint ep, Path sandboxKey, boolean sandboxGoing) {
     if (ep.hostInterface() != null) {
-      links.deleteLink(ep.hostInterface());
+      if (sandboxGoing) {
+        links.deleteLinkLater(ep.hostInterface());
+      } else {
+        links.deleteLink(ep.hostInterface());
+      }
     }
   }
 }

@@ -22,6 +22,9 @@ public interface NetworkDriver {
   /** Wires the endpoint into the sandbox pinned at {@code sandboxKey}. */
   void join(Network network, Endpoint endpoint, Path sandboxKey);
 
-  /** Unwires the endpoint; missing pieces are fine. */
-  void leave(Network network, Endpoint endpoint, Path sandboxKey);
+  /**
+   * Unwires the endpoint; missing pieces are fine. {@code sandboxGoing}: the sandbox is removed right after, so
+   * kernel objects that die with it need not be removed synchronously.
+   */
+  void leave(Network network, Endpoint endpoint, Path sandboxKey, boolean sandboxGoing);
 }

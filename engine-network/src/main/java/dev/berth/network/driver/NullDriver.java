@@ -2,18 +2,22 @@ package dev.berth.network.driver;
 
 import dev.berth.network.Endpoint;
 import dev.berth.network.Network;
+import dev.berth.network.linux.LinkOps;
 import java.nio.file.Path;
 
 /**
- * {@code none} and {@code host}: no plumbing. A {@code none} container still gets a sandbox (a netns with only
- * {@code lo}, brought up when the sandbox is created); a {@code host} container joins the daemon's namespace, which
- * the daemon expresses by giving the runtime no network namespace at all.
+ * {@code none} and {@code host}: no plumbing. A {@code none} container still gets a sandbox, a netns with only
+ * {@code lo} (brought up on join); a {@code host} container joins the daemon's namespace, which the daemon
+ * expresses by giving the runtime no network namespace at all.
  */
 public final class NullDriver implements NetworkDriver {
   private final String name;
+  private final LinkOps links;
 
-  public NullDriver(String name) {
+  /** {@code links} non-null: joining brings {@code lo} up in the sandbox ({@code none}). */
+  public NullDriver(String name, LinkOps links) {
     this.name = name;
+    this.links = links;
   }
 
   @Override
@@ -33,8 +37,12 @@ public final class NullDriver implements NetworkDriver {
   public void deleteNetwork(Network network) {}
 
   @Override
-  public void join(Network network, Endpoint endpoint, Path sandboxKey) {}
+  public void join(Network network, Endpoint endpoint, Path sandboxKey) {
+    if (links != null && sandboxKey != null) {
+      links.setLoopbackUp(sandboxKey);
+    }
+  }
 
   @Override
-  public void leave(Network network, Endpoint endpoint, Path sandboxKey) {}
+  public void leave(Network network, Endpoint endpoint, Path sandboxKey, boolean sandboxGoing) {}
 }

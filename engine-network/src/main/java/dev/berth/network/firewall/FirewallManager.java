@@ -42,7 +42,7 @@ public final class FirewallManager implements AutoCloseable {
   public synchronized void putPorts(String endpointId, List<PortRule> rules) {
     List<PortRule> old = ports.put(endpointId, List.copyOf(rules));
     try {
-      apply();
+      firewall.changePorts(rules, old == null ? List.of() : old, rules());
     } catch (RuntimeException e) {
       if (old == null) {
         ports.remove(endpointId);
@@ -54,8 +54,9 @@ public final class FirewallManager implements AutoCloseable {
   }
 
   public synchronized void removePorts(String endpointId) {
-    if (ports.remove(endpointId) != null) {
-      apply();
+    List<PortRule> old = ports.remove(endpointId);
+    if (old != null && !old.isEmpty()) {
+      firewall.changePorts(List.of(), old, rules());
     }
   }
 

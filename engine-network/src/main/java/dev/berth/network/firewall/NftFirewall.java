@@ -4,11 +4,14 @@ import dev.berth.network.linux.CommandRunner;
 import java.util.List;
 
 /**
- * {@link Firewall} with the nft binary ({@code nft -f -}): one exec per change, applied as one kernel transaction.
- * The intactness check lists only Berth's ip table and compares the number of NAT statements with the ones it
- * rendered, which catches {@code nft flush ruleset}, a deleted table and a flushed chain.
+ * {@link Firewall} with the nft binary ({@code nft -f -}): one exec per change, one kernel transaction each. The
+ * intactness check lists only Berth's table and compares the published-port map elements and masquerade rules
+ * with what it rendered, which catches {@code nft flush ruleset}, a deleted table or a flushed chain or map.
  */
 public final class NftFirewall implements Firewall {
+  /** A map element as nft lists it: {@code tcp . 8080 : 172.18.0.2 . 80} (the type line has no digits there). */
+  private static final java.util.regex.Pattern ELEMENT = java.util.regex.Pattern.compile("\\d : \\d");
+
   private final CommandRunner runner;
   private final NftRuleset ruleset;
 
@@ -32,12 +35,20 @@ public final class NftFirewall implements Firewall {
   }
 
   @Override
+  public void changePorts(List<PortRule> added, List<PortRule> removed, FirewallRules after) {
+    if (!added.isEmpty() || !removed.isEmpty()) {
+      runner.check("update published ports", List.of("nft", "-f", "-"),
+          ruleset.renderPortChange(added, removed, after));
+    }
+  }
+
+  @Override
   public boolean isIntact(FirewallRules rules) {
     CommandRunner.Result r = runner.run(List.of("nft", "list", "table", "ip", ruleset.table()), null);
     if (!r.ok()) {
       return false;
     }
-    return count(r.stdout(), "dnat to") == rules.ports().size()
+    return ELEMENT.matcher(r.stdout()).results().count() == rules.ports().size()
         && count(r.stdout(), "masquerade") == expectedMasquerades(rules)
         && r.stdout().contains("chain forward");
   }

@@ -6,13 +6,21 @@ import java.util.List;
 
 /**
  * {@link LinkOps} with iproute2. {@code ip -n} only takes names under /run/netns, but {@code ip link add … peer …
- * netns PATH} accepts a path, and inside-namespace work goes through {@code nsenter --net=PATH ip -batch -}.
+ * netns PATH} accepts a path. Inside-namespace work is one {@code ip -batch -}, started from the {@link NetnsOps}
+ * thread while it is inside the namespace (a child inherits its thread's namespaces; this saves nsenter's extra
+ * exec) or, without one, through {@code nsenter --net=PATH}.
  */
 public final class IpLinkOps implements LinkOps {
   private final CommandRunner runner;
+  private final NetnsOps netns;
 
   public IpLinkOps(CommandRunner runner) {
+    this(runner, null);
+  }
+
+  public IpLinkOps(CommandRunner runner, NetnsOps netns) {
     this.runner = runner;
+    this.netns = netns;
   }
 
   @Override
@@ -81,9 +89,15 @@ public final class IpLinkOps implements LinkOps {
     runner.run(List.of("ip", "link", "del", name), null);
   }
 
+  /** Deleting a veth waits for an RCU grace period (~20 ms here), so teardown does it on a virtual thread. */
   @Override
-  public void deleteLink(Path netns, String name) {
-    runner.run(List.of("nsenter", "--net=" + netns, "ip", "link", "del", name), null);
+  public void deleteLinkLater(String name) {
+    Thread.ofVirtual().name("berth-link-del").start(() -> deleteLink(name));
+  }
+
+  @Override
+  public void deleteLink(Path ns, String name) {
+    runIn(ns, List.of("ip", "link", "del", name), null);
   }
 
   @Override
@@ -107,7 +121,19 @@ public final class IpLinkOps implements LinkOps {
     return names;
   }
 
-  private void inNetns(Path netns, String what, String batch) {
-    runner.check(what, List.of("nsenter", "--net=" + netns, "ip", "-batch", "-"), batch);
+  private void inNetns(Path ns, String what, String batch) {
+    CommandRunner.Result r = runIn(ns, List.of("ip", "-batch", "-"), batch);
+    if (!r.ok()) {
+      throw new dev.berth.api.errors.SystemException(what + " in " + ns + ": " + r.stderr().strip());
+    }
+  }
+
+  private CommandRunner.Result runIn(Path ns, List<String> argv, String stdin) {
+    if (netns != null) {
+      return netns.callIn(ns, () -> runner.run(argv, stdin));
+    }
+    List<String> full = new ArrayList<>(List.of("nsenter", "--net=" + ns));
+    full.addAll(argv);
+    return runner.run(full, stdin);
   }
 }

@@ -45,7 +45,7 @@ class FirewallManagerTest {
     NftFirewall nft = new NftFirewall(runner, "berth");
     FirewallRules rules = new FirewallRules(List.of(net), List.of(port));
     runner.responder = cmd -> new CommandRunner.Result(0,
-        "table ip berth {\n chain forward {\n }\n ... dnat to 10.251.1.2:80\n ... masquerade\n}", "");
+        "table ip berth {\n elements = { tcp . 8080 : 10.251.1.2 . 80 }\n chain forward {\n }\n ... masquerade\n}", "");
     assertTrue(nft.isIntact(rules));
     runner.responder = cmd -> new CommandRunner.Result(0, "table ip berth {\n chain forward {\n }\n}", "");
     assertFalse(nft.isIntact(rules), "a flushed chain is detected");

@@ -32,17 +32,37 @@ class NftRulesetTest {
   }
 
   @Test
-  void publishedPortIsDnatAndForwardAccept() {
+  void publishedPortsLiveInMaps() {
     PortRule p = new PortRule("br-abc", "tcp", null, 8080, Addresses.parse("172.19.0.2"), 80);
     PortRule q = new PortRule("br-abc", "udp", Addresses.parse("192.0.2.2"), 5353, Addresses.parse("172.19.0.2"),
         53);
     String s = nft.render(new FirewallRules(List.of(user), List.of(p, q)));
-    assertTrue(s.contains("\t\tiifname != \"br-abc\" tcp dport 8080 dnat to 172.19.0.2:80\n"), s);
-    assertTrue(s.contains("\t\tip daddr 192.0.2.2 iifname != \"br-abc\" udp dport 5353 dnat to 172.19.0.2:53\n"));
-    assertTrue(s.contains("\t\toifname \"br-abc\" ip daddr 172.19.0.2 tcp dport 80 accept\n"));
-    int accept = s.indexOf("ip daddr 172.19.0.2 tcp dport 80 accept");
+    assertTrue(s.contains("\tmap ports_any {\n\t\ttype inet_proto . inet_service : ipv4_addr . inet_service\n"
+        + "\t\telements = { tcp . 8080 : 172.19.0.2 . 80 }\n"), s);
+    assertTrue(s.contains("\t\telements = { 192.0.2.2 . udp . 5353 : 172.19.0.2 . 53 }\n"));
+    assertTrue(s.contains("\t\telements = { 172.19.0.2 . tcp . 80, 172.19.0.2 . udp . 53 }\n"));
+    assertTrue(s.contains("\tchain published {\n\t\tiifname @bridges return\n"
+        + "\t\tcounter dnat ip to ip daddr . meta l4proto . th dport map @ports_ip\n"
+        + "\t\tcounter dnat ip to meta l4proto . th dport map @ports_any\n\t}\n"));
+    int accept = s.indexOf("\t\toifname \"br-abc\" ip daddr . meta l4proto . th dport @ports_dst accept\n");
     int drop = s.indexOf("\t\toifname \"br-abc\" drop\n");
     assertTrue(accept > 0 && drop > accept, "published accept precedes the inbound drop");
+  }
+
+  @Test
+  void portChangesAreElementUpdatesKeepingSharedDestinations() {
+    PortRule a = new PortRule("br-abc", "tcp", null, 8080, Addresses.parse("172.19.0.2"), 80);
+    PortRule b = new PortRule("br-abc", "tcp", Addresses.parse("127.0.0.1"), 8081, Addresses.parse("172.19.0.2"),
+        80);
+    assertEquals("add element ip berth ports_any { tcp . 8080 : 172.19.0.2 . 80 }\n"
+        + "add element ip berth ports_dst { 172.19.0.2 . tcp . 80 }\n",
+        nft.renderPortChange(List.of(a), List.of(), new FirewallRules(List.of(user), List.of(a))));
+    assertEquals("delete element ip berth ports_any { tcp . 8080 }\n",
+        nft.renderPortChange(List.of(), List.of(a), new FirewallRules(List.of(user), List.of(b))),
+        "172.19.0.2 . tcp . 80 is still used by the 8081 mapping");
+    assertEquals("delete element ip berth ports_ip { 127.0.0.1 . tcp . 8081 }\n"
+        + "delete element ip berth ports_dst { 172.19.0.2 . tcp . 80 }\n",
+        nft.renderPortChange(List.of(), List.of(b), new FirewallRules(List.of(user), List.of())));
   }
 
   @Test
@@ -53,6 +73,7 @@ class NftRulesetTest {
     assertTrue(s.contains("\t\toifname \"br-int\" iifname != \"br-int\" drop\n"));
     assertTrue(s.contains("\t\tiifname \"berth0\" accept\n"));
     assertFalse(s.contains("\t\tiifname \"br-int\" accept\n"));
+    assertTrue(s.contains("\t\telements = { \"berth0\", \"br-abc\", \"br-int\" }\n"));
     assertTrue(s.indexOf("oifname { \"br-abc\", \"br-int\" } drop") < s.indexOf("iifname \"berth0\" accept"),
         "isolation comes before the outgoing accept");
   }

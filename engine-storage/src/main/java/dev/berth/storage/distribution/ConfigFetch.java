@@ -24,11 +24,12 @@ final class ConfigFetch {
         if (!Digest.sha256(body).equals(config.digest())) {
           throw new SystemException("image config verification failed for digest " + config.digest());
         }
-        ImagePuller.BlobSinks.put(sink, body, config.digest());
+        BlobSinks.put(sink, body, config.digest());
         return body;
       } catch (RuntimeException e) {
         last = e;
-        if (!BlobDownload.retryable(e) || String.valueOf(e.getMessage()).startsWith("image config verification")) {
+        boolean corrupt = String.valueOf(e.getMessage()).startsWith("image config verification");
+        if (corrupt || !BlobDownload.retryable(e)) {
           break;
         }
         try {

@@ -11,7 +11,6 @@ import dev.berth.storage.distribution.manifest.MediaTypes;
 import dev.berth.storage.distribution.manifest.ParsedManifest;
 import dev.berth.storage.distribution.manifest.Platform;
 import dev.berth.storage.distribution.manifest.PlatformMatcher;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -142,23 +141,6 @@ public final class ImagePuller {
     }
     if (first != null) {
       throw first;
-    }
-  }
-
-  /** Small blobs kept in memory (configs, manifests) are also stored in the sink. */
-  static final class BlobSinks {
-    private BlobSinks() {}
-
-    static void put(BlobSink sink, byte[] content, Digest digest) {
-      if (sink.exists(digest)) {
-        return;
-      }
-      try (BlobSink.Writer w = sink.open()) {
-        w.write(content, 0, content.length);
-        w.commit(digest);
-      } catch (IOException e) {
-        throw new SystemException("failed to store " + digest + ": " + e.getMessage(), e);
-      }
     }
   }
 }

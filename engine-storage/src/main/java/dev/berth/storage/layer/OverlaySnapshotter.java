@@ -27,13 +27,14 @@ import java.util.stream.Stream;
  * dockerd's overlay2 layout under {@code root}: {@code <id>/diff} (the layer's files, whiteouts as 0/0 char
  * devices, opaque dirs with {@code trusted.overlay.opaque=y}), {@code <id>/link} (a 26-character short name),
  * {@code <id>/lower} (the short names below, top first), {@code <id>/work} for writable snapshots, and
- * {@code l/<short> -> ../<id>/diff}. Mount options name lower layers through the short links, so that 100 layers
- * fit into the one-page limit of mount data.
+ * {@code l/<short> -> ../<id>/diff}. Mount options name lower layers through the short links by absolute path
+ * ({@code <root>/l/<short>}); all lower dirs share that parent, so a mounter that would exceed the one-page limit of
+ * mount data can chdir into it (in a child, as containerd's {@code compactLowerdirOption} and dockerd do) and pass
+ * {@code l}-relative names of 26 characters: more than 140 layers fit.
  */
 public final class OverlaySnapshotter implements Snapshotter {
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
   private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
-  private static final int PAGE_SIZE = 4096;
   private static final String TMP_MARK = ".tmp-";
 
   private final Path root;
@@ -124,11 +125,6 @@ public final class OverlaySnapshotter implements Snapshotter {
         "lowerdir=" + String.join(":", lowers),
         "upperdir=" + dir.resolve("diff"),
         "workdir=" + dir.resolve("work"));
-    int length = String.join(",", options).length();
-    if (length >= PAGE_SIZE) {
-      throw new InvalidParameterException("too many layers (" + ids.size() + ") for an overlay mount: options of "
-          + length + " bytes exceed one page");
-    }
     return List.of(new MountSpec("overlay", "overlay", options));
   }
 

@@ -39,6 +39,8 @@ final class FakeRegistry implements AutoCloseable {
   volatile String user = "alice";
   volatile String password = "secret";
   volatile boolean absoluteLocations;
+  /** Answer blob GETs with a 307 to {@code http://localhost:<port>/storage/…} (another authority). */
+  volatile boolean redirectBlobs;
   /** Drop the connection after this many bytes on the first GET of {@link #dropDigest}. */
   volatile int dropAfter = -1;
   volatile Digest dropDigest;
@@ -104,8 +106,16 @@ final class FakeRegistry implements AutoCloseable {
     String query = ex.getRequestURI().getRawQuery();
     String range = ex.getRequestHeaders().getFirst("Range");
     requests.add(ex.getRequestMethod() + " " + path + (query == null ? "" : "?" + query)
-        + (range == null ? "" : " range=" + range));
+        + (range == null ? "" : " range=" + range)
+        + (ex.getRequestHeaders().containsKey("Authorization") ? " [auth]" : ""));
     try (ex) {
+      if (path.startsWith("/storage/")) {
+        String[] parts = path.substring(9).split("@");
+        byte[] content = blob(parts[0], Digest.parse(parts[1]));
+        ex.sendResponseHeaders(200, content.length);
+        ex.getResponseBody().write(content);
+        return;
+      }
       if (path.equals("/token")) {
         token(ex, query);
         return;
@@ -185,6 +195,19 @@ final class FakeRegistry implements AutoCloseable {
 
   private void token(HttpExchange ex, String query) throws IOException {
     tokenRequests.incrementAndGet();
+    if (ex.getRequestMethod().equals("POST")) {
+      String form = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      if (!"refresh_token".equals(param(form, "grant_type")) || !"refresh-1".equals(param(form, "refresh_token"))) {
+        json(ex, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"bad refresh token\"}]}");
+        return;
+      }
+      Set<String> granted = ConcurrentHashMap.newKeySet();
+      granted.addAll(List.of(param(form, "scope").split(" ")));
+      String token = "tok-" + UUID.randomUUID();
+      tokens.put(token, granted);
+      json(ex, 200, "{\"access_token\":\"" + token + "\",\"expires_in\":300}");
+      return;
+    }
     String h = ex.getRequestHeaders().getFirst("Authorization");
     boolean anonymous = h == null;
     if (!anonymous && !h.equals(TokenClient.basicHeader(AuthConfig.basic(user, password)))) {
@@ -247,6 +270,12 @@ final class FakeRegistry implements AutoCloseable {
       return;
     }
     blobGets.incrementAndGet();
+    if (redirectBlobs) {
+      ex.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort() + "/storage/"
+          + repo + "@" + d);
+      ex.sendResponseHeaders(307, -1);
+      return;
+    }
     CountDownLatch gate = blobGate;
     if (gate != null) {
       try {

@@ -244,6 +244,44 @@ class ImagePullerTest {
   }
 
   @Test
+  void blobRedirects_areFollowed_withoutLeakingAuthorizationToOtherHosts() {
+    reg.auth = FakeRegistry.Auth.BEARER;
+    reg.redirectBlobs = true;
+    TestImage img = TestImage.create("amd64", 50, 5000).publish(reg, "redir", "v1");
+    puller.pull(PullRequest.of(ref("redir:v1"), null, null), store, events);
+    Descriptor layer = img.layerDescriptors().get(0);
+    assertArrayEquals(img.layers().get(0), store.blobs.get(layer.digest()));
+    assertEquals(1, reg.count("GET /v2/redir/blobs/" + layer.digest() + " [auth]"), reg.requests.toString());
+    assertEquals(1, reg.count("GET /storage/redir@" + layer.digest()), reg.requests.toString());
+    assertEquals(0, reg.count("GET /storage/redir@" + layer.digest() + " [auth]"));
+  }
+
+  @Test
+  void identityToken_isExchangedWithOAuthRefreshGrant() {
+    reg.auth = FakeRegistry.Auth.BEARER;
+    TestImage.create("amd64", 51, 100).publish(reg, "oauth", "v1");
+    AuthConfig withIdentity = new AuthConfig("alice", null, null, null, "refresh-1", null);
+    puller.pull(PullRequest.of(ref("oauth:v1"), null, withIdentity), store, events);
+    assertEquals(1, reg.count("POST /token"), reg.requests.toString());
+    assertEquals(0, reg.count("GET /token"));
+  }
+
+  @Test
+  void mirrorWithoutTheImage_fallsBackToTheNextEndpoint() throws Exception {
+    try (FakeRegistry origin = new FakeRegistry()) {
+      TestImage img = TestImage.create("amd64", 52, 100).publish(origin, "library/busybox", "latest");
+      RemoteReference hub = RemoteReference.parse("busybox");
+      List<RegistryEndpoint> eps = List.of(
+          new RegistryEndpoint(java.net.URI.create("http://" + reg.host() + "/"), true, true, false),
+          new RegistryEndpoint(java.net.URI.create("http://" + origin.host() + "/"), false, true, false));
+      var top = EndpointFallback.run(eps, ep -> client.session(ep, hub.path(), "pull", AuthConfig.ANONYMOUS, false),
+          s -> ManifestFetcher.fetch(s, hub));
+      assertEquals(img.manifestDigest(), top.digest());
+      assertEquals(1, reg.count("HEAD /v2/library/busybox/manifests/latest"));
+    }
+  }
+
+  @Test
   void connectionRefused_hasGoLikeMessage() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -35,7 +35,8 @@ class RegistryErrorsTest {
   @Test
   void manifestUnknownWithDetail_isDockerdNotFound() {
     var r = response(404, "application/json; charset=utf-8",
-        "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\",\"detail\":{\"Tag\":\"nope\"}}]}");
+        "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\","
+            + "\"detail\":{\"Tag\":\"nope\"}}]}");
     EngineException e = RegistryErrors.toPullException(r, X);
     assertInstanceOf(NotFoundException.class, e);
     assertEquals("manifest for 127.0.0.1:5000/x:nope not found: manifest unknown: manifest unknown", e.getMessage());

@@ -54,6 +54,29 @@ public final class TestStorage {
     return id;
   }
 
+  /** Creates an image from layer tars (bottom first) through the layer and image stores, tagged when ref given. */
+  public Digest createImage(String ref, byte[]... layerTars) throws IOException {
+    try (dev.berth.storage.gc.Lease lease = service.leases().open()) {
+      Digest parent = null;
+      List<String> diffIds = new ArrayList<>();
+      for (byte[] tar : layerTars) {
+        dev.berth.storage.layer.Layer l = service.layerStore().register(new ByteArrayInputStream(tar), parent,
+            null, lease);
+        parent = l.chainId();
+        diffIds.add(l.diffId().toString());
+      }
+      ImageConfig cfg = new ImageConfig(null, null, GoTime.format(clock.instant()), null, null, null, null,
+          dev.berth.api.model.container.ContainerConfig.empty(), "amd64", null, "linux",
+          RootFs.layers(diffIds), null, null);
+      clock.advanceSeconds(10);
+      Digest id = service.imageStore().create(dev.berth.storage.json.Json.write(cfg)).id();
+      if (ref != null) {
+        service.tag(id.hex(), ref, "");
+      }
+      return id;
+    }
+  }
+
   /** A clock tests move forward. */
   public static final class MutableClock extends Clock {
     private volatile Instant now;
