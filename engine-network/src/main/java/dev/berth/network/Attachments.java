@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sandboxes and endpoints: the per-container half of {@link NetworkManager} (called under its lock). Each
@@ -93,22 +94,29 @@ final class Attachments {
         req.macAddress() == null ? MacAddresses.fromIpv4(ip) : MacAddresses.parse(req.macAddress()),
         Addresses.format(ip) + "/" + subnet.prefix(), v4.gateway(), gatewayEndpoint, req.aliases(),
         n.hasEmbeddedDns() ? dnsNames(req, containerId) : List.of(), List.of());
+    // The veth (two ip execs), the embedded DNS (socket + nft in the sandbox) and the published ports (proxy +
+    // nft elements) are independent: they run side by side, so the join costs the slowest of them, not the sum.
+    Endpoint joined = ep;
+    CompletableFuture<Void> dns = async(() -> registerDns(n, joined, sb));
+    CompletableFuture<List<BoundPort>> published = gatewayEndpoint && !ports.isEmpty()
+        ? CompletableFuture.supplyAsync(() -> map(n, joined, ports), VIRTUAL) : CompletableFuture.completedFuture(
+            List.of());
+    RuntimeException failure = null;
     try {
       driver.join(n, ep, Path.of(sb.key()));
-      table.endpoints.put(epId, ep);
-      registerDns(n, ep, sb);
-      if (gatewayEndpoint && !ports.isEmpty()) {
-        ep = ep.withPorts(map(n, ep, ports));
-        table.endpoints.put(epId, ep);
-      }
     } catch (RuntimeException e) {
+      failure = e;
+    }
+    failure = awaitAll(failure, dns, published);
+    if (failure != null) {
       svc.ports().unmap(epId);
-      table.endpoints.remove(epId);
       unregisterDns(n, ep, sb);
       driver.leave(n, ep, Path.of(sb.key()), false);
       svc.ipam().release(pool, ip);
-      throw e;
+      throw failure;
     }
+    ep = ep.withPorts(published.join());
+    table.endpoints.put(epId, ep);
     table.save();
     return ep;
   }
@@ -186,6 +194,31 @@ final class Attachments {
     if (!stillNeeded) {
       svc.dns().stop(sb.id());
     }
+  }
+
+  private static final java.util.concurrent.Executor VIRTUAL = r -> Thread.ofVirtual().start(r);
+
+  private static CompletableFuture<Void> async(Runnable r) {
+    return CompletableFuture.runAsync(r, VIRTUAL);
+  }
+
+  /** Waits for every future; returns the first failure (the given one first), the others suppressed. */
+  private static RuntimeException awaitAll(RuntimeException first, CompletableFuture<?>... futures) {
+    RuntimeException failure = first;
+    for (CompletableFuture<?> f : futures) {
+      try {
+        f.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        RuntimeException cause = e.getCause() instanceof RuntimeException re ? re
+            : new SystemException("network setup failed", e.getCause());
+        if (failure == null) {
+          failure = cause;
+        } else {
+          failure.addSuppressed(cause);
+        }
+      }
+    }
+    return failure;
   }
 
   private String nextIfName(String containerId) {

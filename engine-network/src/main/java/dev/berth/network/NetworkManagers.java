@@ -34,7 +34,7 @@ public final class NetworkManagers {
   public static NetworkManager linux(NetworkConfig cfg) {
     Linux.ensureAvailability();
     CommandRunner runner = new ProcessCommandRunner();
-    NetnsExecutor netns = new NetnsExecutor();
+    NetnsExecutor netns = new NetnsExecutor(4);
     FirewallManager firewall = new FirewallManager(new NftFirewall(runner, cfg.firewallTable()));
     PortMapper ports = new PortMapper(
         PortAllocator.fromKernel(Path.of("/proc/sys/net/ipv4/ip_local_port_range")), new UserlandProxy(), firewall);

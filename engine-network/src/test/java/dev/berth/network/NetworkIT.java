@@ -136,8 +136,8 @@ class NetworkIT {
       mgr.removeSandbox(b);
       System.out.printf("per-container teardown: %.1f ms, %.1f ms (with a published port)%n", teardownA / 1e6,
           (System.nanoTime() - t0) / 1e6);
-      assertFalse(sh("ip", "link", "show", ea.hostInterface()).ok());
-      assertFalse(sh("ip", "link", "show", eb.hostInterface()).ok());
+      // The veths die with their namespaces, in the kernel's asynchronous cleanup_net.
+      assertTrue(linkGone(ea.hostInterface()) && linkGone(eb.hostInterface()));
       assertFalse(Files.exists(Path.of(sa.key())));
       assertFalse(Files.readString(Path.of("/proc/self/mountinfo")).contains(tmp.toString()));
       assertEquals(0, elements());
@@ -205,6 +205,17 @@ class NetworkIT {
       }
     }
     return -1;
+  }
+
+  private boolean linkGone(String name) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 5000;
+    while (sh("ip", "link", "show", name).ok()) {
+      if (System.currentTimeMillis() > deadline) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
   }
 
   private long elements() {

@@ -77,6 +77,7 @@ class EventBusTest {
     publishHistory();
     try (EventsBackend.Subscription s = bus.subscribe(sec(350), null, Filters.empty(), got::add)) {
       assertEquals(List.of("die"), actions());
+      assertFalse(s.done().isDone());
       bus.publish(container(500, "destroy", "a1", "web"));
       assertEquals(List.of("die", "destroy"), actions());
     }
@@ -91,6 +92,7 @@ class EventBusTest {
       bus.publish("image", "start", "x", Map.of("tier", "front"));
       assertEquals(1, got.size());
       assertEquals("x", got.get(0).actor().id());
+      assertEquals(1, bus.listeners(), s.toString());
     }
   }
 

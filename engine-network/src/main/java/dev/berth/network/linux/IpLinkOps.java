@@ -89,12 +89,6 @@ public final class IpLinkOps implements LinkOps {
     runner.run(List.of("ip", "link", "del", name), null);
   }
 
-  /** Deleting a veth waits for an RCU grace period (~20 ms here), so teardown does it on a virtual thread. */
-  @Override
-  public void deleteLinkLater(String name) {
-    Thread.ofVirtual().name("berth-link-del").start(() -> deleteLink(name));
-  }
-
   @Override
   public void deleteLink(Path ns, String name) {
     runIn(ns, List.of("ip", "link", "del", name), null);

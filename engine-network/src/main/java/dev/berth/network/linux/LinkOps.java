@@ -40,11 +40,6 @@ public interface LinkOps {
   /** Deletes a link in the daemon's namespace (a veth takes its peer with it). Missing is fine. */
   void deleteLink(String name);
 
-  /** Like {@link #deleteLink(String)} but may return before the kernel is done (teardown off the hot path). */
-  default void deleteLinkLater(String name) {
-    deleteLink(name);
-  }
-
   /** Deletes a link inside a namespace (e.g. {@code eth1} on disconnect). Missing is fine. */
   void deleteLink(Path netns, String name);
 

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only place Berth switches network namespaces: one dedicated platform thread takes jobs from a queue, enters
- * the target namespace with {@code setns}, runs one job and returns to the daemon's namespace. setns affects only
+ * The only place Berth switches network namespaces: a few dedicated platform threads take jobs from a queue, enter
+ * the target namespace with {@code setns}, run one job and return to the daemon's namespace. setns affects only
  * the calling thread, so this must never run on a virtual thread (its carrier would be left inside) or a pooled
  * thread. If returning home fails the worker is poisoned: it finishes the job, stops taking work and a fresh
  * worker takes over (moby's nlwrap thread-lifecycle rule). Every worker first setns'es to the home namespace the
@@ -28,16 +28,26 @@ public final class NetnsExecutor implements NetnsOps, AutoCloseable {
   private final LibC libc;
   private final int homeFd;
   private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+  private final int size;
   private volatile boolean closed;
   private int workers;
 
+  /** One worker. */
   public NetnsExecutor() {
+    this(1);
+  }
+
+  /** {@code size} workers, so that jobs for different sandboxes (each may wait for a child process) overlap. */
+  public NetnsExecutor(int size) {
+    this.size = size;
     this.libc = Linux.libc();
     this.homeFd = libc.open("/proc/self/ns/net", LibC.O_RDONLY | LibC.O_CLOEXEC);
     if (homeFd < 0) {
       throw new SystemException("cannot open /proc/self/ns/net: " + libc.strerror(Linux.errno()));
     }
-    startWorker();
+    for (int i = 0; i < size; i++) {
+      startWorker();
+    }
   }
 
   @Override
@@ -158,8 +168,9 @@ public final class NetnsExecutor implements NetnsOps, AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    queue.add(STOP);
-    libc.close(homeFd);
+    for (int i = 0; i < size; i++) {
+      queue.add(STOP);
+    }
   }
 
   private static final class PoisonedException extends RuntimeException {

@@ -128,12 +128,12 @@ public final class ConmonMonitor implements Monitor {
 
   @Override
   public void resize(Path ctlFifo, int height, int width) {
-    MonitorFiles.control(ctlFifo, "1 " + height + " " + width + "\n");
+    ControlFifo.resize(ctlFifo, height, width);
   }
 
   @Override
   public void reopenLog(Path ctlFifo) {
-    MonitorFiles.control(ctlFifo, "2 0 0\n");
+    ControlFifo.reopenLog(ctlFifo);
   }
 
   @Override

@@ -1,20 +1,14 @@
 package dev.berth.runtime.monitor;
 
-import dev.berth.api.errors.NotFoundException;
 import dev.berth.api.errors.SystemException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The file chores around conmon: preparing directories, control-fifo messages, cleanup. */
+/** The file chores around conmon: preparing directories, error context, cleanup. */
 final class MonitorFiles {
   private MonitorFiles() {}
 
@@ -42,20 +36,6 @@ final class MonitorFiles {
       }
     } catch (IOException e) {
       throw new SystemException("cannot prepare the monitor files of exec " + layout.execId(), e);
-    }
-  }
-
-  /**
-   * Writes one message to a conmon control fifo. Opened read-write: that never blocks (a write-only open would
-   * wait for a reader forever if conmon is gone), and the message fits the pipe buffer.
-   */
-  static void control(Path fifo, String message) {
-    try (FileChannel ch = FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      ch.write(ByteBuffer.wrap(message.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchFileException e) {
-      throw new NotFoundException("no monitor control fifo at " + fifo, e);
-    } catch (IOException e) {
-      throw new SystemException("cannot write to " + fifo, e);
     }
   }
 

@@ -89,21 +89,31 @@ public final class ImageLoader {
       for (String f : layerFiles) {
         files.add(dir.file(f));
       }
-      Image created = registerImage(img, config, files, lease, progress);
-      ids.append("Loaded image ID: ").append(created.id()).append('\n');
-      refCount = 0;
+      List<ImageReference> tags = new ArrayList<>();
       for (String repoTag : m.repoTags() == null ? List.<String>of() : m.repoTags()) {
         ImageReference ref = ImageReference.parse(repoTag);
         if (!ref.hasTag() || ref.hasDigest()) {
           throw new InvalidParameterException("invalid tag \"" + repoTag + "\"");
         }
-        setLoadedTag(ref, created.id(), out);
-        out.accept(new LoadEvent.Line("Loaded image: " + ref.familiarString() + "\n"));
-        refCount++;
+        tags.add(ref);
       }
-      parentLinks.add(new Digest[] {created.id(), m.parent() == null || m.parent().isEmpty()
-          ? null : Digest.parse(m.parent())});
-      events.imageEvent("load", created.id().toString(), created.id().toString());
+      registerLayers(img, files, lease, progress);
+      images.lock().lock();        // a concurrent prune must not take the image before it is tagged
+      try {
+        Image created = images.create(config);
+        ids.append("Loaded image ID: ").append(created.id()).append('\n');
+        refCount = 0;
+        for (ImageReference ref : tags) {
+          setLoadedTag(ref, created.id(), out);
+          out.accept(new LoadEvent.Line("Loaded image: " + ref.familiarString() + "\n"));
+          refCount++;
+        }
+        parentLinks.add(new Digest[] {created.id(), m.parent() == null || m.parent().isEmpty()
+            ? null : Digest.parse(m.parent())});
+        events.imageEvent("load", created.id().toString(), created.id().toString());
+      } finally {
+        images.lock().unlock();
+      }
     }
     setParents(parentLinks);
     if (refCount == 0 && !ids.isEmpty()) {
@@ -111,8 +121,11 @@ public final class ImageLoader {
     }
   }
 
-  /** Registers the layers that are missing, then the config. {@code layerFiles} may be compressed. */
-  Image registerImage(Image img, byte[] config, List<Path> layerFiles, Lease lease, Consumer<LoadEvent> progress)
+  /**
+   * Registers the layers of {@code img} that are missing (without the store lock; the lease protects them until
+   * the image exists). {@code layerFiles} may be compressed.
+   */
+  void registerLayers(Image img, List<Path> layerFiles, Lease lease, Consumer<LoadEvent> progress)
       throws IOException {
     if (!"linux".equals(img.os())) {
       throw new InvalidParameterException("cannot load " + img.os() + " image on linux");
@@ -135,7 +148,20 @@ public final class ImageLoader {
       lease.protect(chain);
       parent = chain;
     }
-    return images.create(config);
+  }
+
+  /** Creates the image from its config and tags it, atomically with respect to rmi and prune. */
+  Image createTagged(byte[] config, ImageReference ref, Consumer<LoadEvent> out) {
+    images.lock().lock();
+    try {
+      Image created = images.create(config);
+      if (ref != null) {
+        setLoadedTag(ref, created.id(), out);
+      }
+      return created;
+    } finally {
+      images.lock().unlock();
+    }
   }
 
   void setLoadedTag(ImageReference ref, Digest id, Consumer<LoadEvent> out) {

@@ -60,10 +60,10 @@ final class OciLayoutLoader {
       for (Descriptor l : layerDescs) {
         files.add(dir.file(blobName(l)));
       }
-      Image created = loader.registerImage(img, config, files, lease, progress);
+      loader.registerLayers(img, files, lease, progress);
       ImageReference ref = name(d.annotations());
+      Image created = loader.createTagged(config, ref, out);
       if (ref != null) {
-        loader.setLoadedTag(ref, created.id(), out);
         out.accept(new LoadEvent.Line("Loaded image: " + ref.familiarString() + "\n"));
         named = true;
       } else {

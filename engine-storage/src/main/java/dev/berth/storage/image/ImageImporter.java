@@ -52,9 +52,15 @@ public final class ImageImporter {
           platform.architecture(), platform.variant(), platform.os(),
           RootFs.layers(List.of(layer.diffId().toString())),
           List.of(new HistoryEntry(created, null, null, comment, false)), null);
-      Image image = images.create(Json.write(img));
-      if (ref != null) {
-        tagger.tagImage(image.id(), ref);
+      Image image;
+      images.lock().lock();        // create and tag together: a concurrent prune must not see it dangling
+      try {
+        image = images.create(Json.write(img));
+        if (ref != null) {
+          tagger.tagImage(image.id(), ref);
+        }
+      } finally {
+        images.lock().unlock();
       }
       events.imageEvent("import", image.id().toString(), image.id().toString());
       return image.id();

@@ -2,7 +2,6 @@ package dev.berth.storage.image;
 
 import dev.berth.api.errors.EngineException;
 import dev.berth.storage.digest.Digest;
-import dev.berth.storage.layer.ChainIds;
 import dev.berth.storage.layer.Layer;
 import dev.berth.storage.layer.LayerStore;
 import dev.berth.storage.reference.ImageReference;
@@ -97,9 +96,5 @@ public final class ImagePruner {
       log.debug("prune: not deleting {}: {}", ref, e.getMessage());
       return List.of();
     }
-  }
-
-  static List<Digest> chainOf(Image img) {
-    return ChainIds.of(img.diffIds());
   }
 }

@@ -53,10 +53,19 @@ public final class ImageTagger {
     tagImage(lookup.get(source).id(), ref);
   }
 
-  /** Points {@code ref} at an image, replacing a tag that pointed elsewhere. */
+  /**
+   * Points {@code ref} at an image, replacing a tag that pointed elsewhere. Runs under the store lock, so a
+   * concurrent rmi or prune cannot delete the image in between.
+   */
   public void tagImage(Digest id, ImageReference ref) {
-    refs.addTag(ref, id, true);
-    images.setLastUpdated(id, clock.instant());
+    images.lock().lock();
+    try {
+      images.get(id).orElseThrow(() -> new NoSuchImageException(id.toString()));
+      refs.addTag(ref, id, true);
+      images.setLastUpdated(id, clock.instant());
+    } finally {
+      images.lock().unlock();
+    }
     events.imageEvent("tag", id.toString(), ref.familiarString());
   }
 }

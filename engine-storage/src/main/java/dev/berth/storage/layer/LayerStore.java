@@ -76,6 +76,11 @@ public final class LayerStore {
     return layers.containsKey(chainId);
   }
 
+  /** A layer with this diff ID (any parent): its stored tar is the same, for save and push. */
+  public Optional<Layer> byDiffId(Digest diffId) {
+    return layers.values().stream().filter(l -> l.diffId().equals(diffId)).findFirst();
+  }
+
   public Collection<Layer> all() {
     return List.copyOf(layers.values());
   }

@@ -5,8 +5,12 @@ import jnr.ffi.annotations.Out;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
 
-/** The C functions behind {@link LinuxFsOps}. Package-private: the only file that knows the native signatures. */
-interface LibC {
+/**
+ * The C functions behind {@link LinuxFsOps}; the only file that knows the native signatures. Public only because
+ * JNR generates the implementation in its own class loader (a package-private interface fails with
+ * IllegalAccessError); nothing outside this package should use it.
+ */
+public interface LibC {
   int mknod(String path, int mode, long dev);
 
   int lchown(String path, int uid, int gid);
