@@ -137,7 +137,8 @@ class NetworkIT {
       System.out.printf("per-container teardown: %.1f ms, %.1f ms (with a published port)%n", teardownA / 1e6,
           (System.nanoTime() - t0) / 1e6);
       // The veths die with their namespaces, in the kernel's asynchronous cleanup_net.
-      assertTrue(linkGone(ea.hostInterface()) && linkGone(eb.hostInterface()));
+      assertTrue(linkGone(ea.hostInterface()), "A's veth " + ea.hostInterface());
+      assertTrue(linkGone(eb.hostInterface()), "B's veth " + eb.hostInterface());
       assertFalse(Files.exists(Path.of(sa.key())));
       assertFalse(Files.readString(Path.of("/proc/self/mountinfo")).contains(tmp.toString()));
       assertEquals(0, elements());

@@ -108,7 +108,6 @@ class FiltersTest {
   @CsvSource({
       "true,  true",
       "1,     true",
-      "TRUE,  true",
       "false, false",
       "0,     false",
   })

@@ -104,12 +104,13 @@ public final class CommandLine {
       }
       ConfigOption opt = ConfigOption.byFlag(name, isShort)
           .orElseThrow(() -> new ConfigException("unknown flag: " + arg));
+      String flagName = (isShort ? "-" : "--") + name;
       if (opt.kind() == ConfigOption.Kind.BOOL) {
-        values.put(opt, F.booleanNode(inline == null || parseBool(arg, inline)));
+        values.put(opt, F.booleanNode(inline == null || parseBool(flagName, inline)));
         continue;
       }
       String value = inline != null ? inline : next(args, ++i, arg);
-      put(values, opt, value, arg);
+      put(values, opt, value, flagName);
     }
     return new CommandLine(values, configFile, validate, version, help);
   }
@@ -156,7 +157,11 @@ public final class CommandLine {
       String k = part.substring(0, eq);
       String v = part.substring(eq + 1);
       if (k.equals("size")) {
-        o.put(k, Integer.parseInt(v));
+        try {
+          o.put(k, Integer.parseInt(v));
+        } catch (NumberFormatException e) {
+          throw new ConfigException("invalid address pool: " + csv + ": size must be a number");
+        }
       } else {
         o.put(k, v);
       }

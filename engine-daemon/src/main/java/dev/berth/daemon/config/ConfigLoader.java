@@ -111,7 +111,7 @@ public final class ConfigLoader {
   }
 
   private static void validate(DaemonConfig c) {
-    if (!LOG_LEVELS.contains(c.logLevel())) {
+    if (c.logLevel() == null || !LOG_LEVELS.contains(c.logLevel())) {
       throw new ConfigException("unable to parse logging level: " + c.logLevel());
     }
     for (String h : c.effectiveHosts()) {

@@ -3,8 +3,7 @@ package dev.berth.daemon.config;
 import java.util.OptionalInt;
 
 /**
- * One {@code -H} value: {@code unix:///path}, {@code tcp://host:port} (port 2375, or 2376 with TLS, when
- * omitted), {@code fd://} (all systemd-activated sockets) or {@code fd://N}.
+ * One {@code -H} value: {@code unix:///path}, {@code tcp://host:port} (port 2375 when omitted), {@code fd://} (all systemd-activated sockets) or {@code fd://N}.
  */
 public sealed interface HostAddress {
   record Unix(String path) implements HostAddress {}
@@ -46,6 +45,9 @@ public sealed interface HostAddress {
       String port;
       if (rest.startsWith("[")) {
         int end = rest.indexOf(']');
+        if (end < 0) {
+          throw new ConfigException("invalid bind address format: " + s);
+        }
         host = rest.substring(1, end);
         port = rest.length() > end + 2 ? rest.substring(end + 2) : "";
       } else {
@@ -56,11 +58,16 @@ public sealed interface HostAddress {
       if (host.isEmpty()) {
         host = "0.0.0.0";
       }
+      int p;
       try {
-        return new Tcp(host, port.isEmpty() ? 2375 : Integer.parseInt(port));
+        p = port.isEmpty() ? 2375 : Integer.parseInt(port);
       } catch (NumberFormatException e) {
         throw new ConfigException("invalid bind address format: " + s);
       }
+      if (p < 0 || p > 65535) {
+        throw new ConfigException("invalid bind address format: " + s + ": port out of range");
+      }
+      return new Tcp(host, p);
     }
     if (v.startsWith("/")) {
       return new Unix(v);

@@ -45,7 +45,7 @@ final class EventFilter {
       return true;
     }
     String name = attrs.getOrDefault("name", "");
-    return (!id.isEmpty() && f.fuzzyMatch(key, id)) || (!name.isEmpty() && f.values(key).contains(name));
+    return (!id.isEmpty() && f.fuzzyMatch(key, id)) || (!name.isEmpty() && f.fuzzyMatch(key, name));
   }
 
   private boolean matchImage(String type, String id, Map<String, String> attrs) {

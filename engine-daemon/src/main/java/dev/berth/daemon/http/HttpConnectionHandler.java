@@ -90,6 +90,13 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
       startExchange(ctx, req);
     }
     if (msg instanceof HttpContent content && current != null) {
+      if (content.decoderResult().isFailure()) {
+        current.keepAlive = false;
+        current.requestComplete = true;
+        current.body.fail(new java.io.IOException("malformed request body: " + content.decoderResult().cause()));
+        ReferenceCountUtil.release(msg);
+        return;
+      }
       if (!current.responseComplete) {
         current.body.offer(content.content());
       }
@@ -349,8 +356,8 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    if (current != null) {
-      current.body.end();
+    if (current != null && !current.requestComplete) {
+      current.body.fail(new java.io.IOException("client disconnected before the request body ended"));
     }
     if (hijackInput != null) {
       hijackInput.end();

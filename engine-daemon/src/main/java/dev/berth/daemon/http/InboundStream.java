@@ -27,6 +27,7 @@ public final class InboundStream extends InputStream {
   private boolean ended;
   private boolean paused;
   private boolean closed;
+  private IOException failure;
 
   InboundStream(Channel channel) {
     this.channel = channel;
@@ -68,6 +69,20 @@ public final class InboundStream extends InputStream {
     }
   }
 
+  /** Event loop: the bytes stop for a bad reason (malformed chunking, client gone mid-body); reads then throw. */
+  void fail(IOException cause) {
+    lock.lock();
+    try {
+      if (!ended) {
+        failure = cause;
+        ended = true;
+      }
+      available.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   boolean isEnded() {
     lock.lock();
     try {
@@ -96,6 +111,9 @@ public final class InboundStream extends InputStream {
         headPos = 0;
         if (head != null) {
           break;
+        }
+        if (failure != null) {
+          throw new IOException(failure.getMessage(), failure);
         }
         if (ended || closed) {
           return -1;

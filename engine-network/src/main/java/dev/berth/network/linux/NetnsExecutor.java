@@ -45,6 +45,7 @@ public final class NetnsExecutor implements NetnsOps, AutoCloseable {
     if (homeFd < 0) {
       throw new SystemException("cannot open /proc/self/ns/net: " + libc.strerror(Linux.errno()));
     }
+    warmUpJdkNetworking(); // on the constructing thread too, which is at home in practice
     for (int i = 0; i < size; i++) {
       startWorker();
     }
@@ -143,6 +144,7 @@ public final class NetnsExecutor implements NetnsOps, AutoCloseable {
       log.error("netns worker cannot enter home namespace: {}", libc.strerror(Linux.errno()));
       return;
     }
+    warmUpJdkNetworking();
     while (true) {
       Runnable job;
       try {
@@ -164,6 +166,25 @@ public final class NetnsExecutor implements NetnsOps, AutoCloseable {
       }
     }
   }
+
+  /**
+   * The JDK's first use of NIO networking creates a socket it keeps for the JVM's lifetime (seen on JDK 25: opening
+   * and closing one DatagramChannel leaves one socket fd open). Were that first use to happen inside a sandbox, the
+   * socket would pin the sandbox's namespace forever: its veth never goes away. So it happens here, at home, before
+   * any job runs.
+   */
+  private static void warmUpJdkNetworking() {
+    if (WARM.compareAndSet(false, true)) {
+      try {
+        java.nio.channels.DatagramChannel.open().close();
+        java.nio.channels.ServerSocketChannel.open().close();
+      } catch (java.io.IOException e) {
+        log.warn("JDK networking warm-up failed", e);
+      }
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
 
   @Override
   public void close() {

@@ -57,6 +57,36 @@ class NetnsExecutorIT {
     }
   }
 
+  /** Regression: a socket opened and closed inside must not keep the namespace (and its veth) alive. */
+  @Test
+  void namespaceDiesWhenItsFileIsRemoved(@TempDir Path dir) throws Exception {
+    assumeTrue(Linux.isAvailable(), () -> "native: " + Linux.unavailabilityCause());
+    ProcessCommandRunner sh = new ProcessCommandRunner();
+    String veth = "vtst" + Long.toHexString(System.nanoTime() & 0xffffff);
+    try (NetnsExecutor ex = new NetnsExecutor()) {
+      Path ns = dir.resolve("ns");
+      ex.create(ns);
+      try {
+        sh.check("veth", List.of("ip", "link", "add", veth, "type", "veth", "peer", "name", "eth0", "netns",
+            ns.toString()), null);
+        ex.callIn(ns, () -> {
+          java.nio.channels.DatagramChannel.open().bind(new java.net.InetSocketAddress("127.0.0.1", 0)).close();
+          java.nio.channels.ServerSocketChannel.open().close();
+          return sh.run(List.of("true"), null);
+        });
+      } finally {
+        ex.delete(ns);
+      }
+      long deadline = System.currentTimeMillis() + 5000;
+      while (sh.run(List.of("ip", "link", "show", veth), null).ok() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
+      assertFalse(sh.run(List.of("ip", "link", "show", veth), null).ok(), "namespace still alive");
+    } finally {
+      sh.run(List.of("ip", "link", "del", veth), null);
+    }
+  }
+
   @Test
   void creationCostJnrVersusUnshareCli(@TempDir Path dir) throws Exception {
     assumeTrue(Linux.isAvailable(), () -> "native: " + Linux.unavailabilityCause());

@@ -49,8 +49,9 @@ class TtyAndExecIT {
   @Test
   void ttyContainerSeesPtsAndResizes() throws Exception {
     String id = fx.id("tty");
+    // busybox stty rarely fails right at start ("standard input: No child processes"): retry once
     MonitoredContainer c = fx.create(id, new Stdio(true, true, true), "sh", "-c",
-        "tty; stty size; read x; stty size");
+        "sz() { stty size || { sleep 0.2; stty size; }; }; tty; sz; read x; sz");
     RecordingSink sink = new RecordingSink();
     AttachConnection attach = fx.attacher().attach(c.layout().attachSocket(), sink);
     CompletableFuture<ContainerExit> exit = fx.exits.watch(ExitTarget.of(c.layout(), null));
@@ -99,7 +100,7 @@ class TtyAndExecIT {
     MonitoredContainer c = running("exectty");
     RecordingSink sink = new RecordingSink();
     ExecSession exec = exec(c, "e3", new Stdio(true, true, true), true, sink, "sh", "-c",
-        "tty; read x; stty size");
+        "tty; read x; stty size || { sleep 0.2; stty size; }");
     String pts = sink.awaitStdout(s -> s.contains("/dev/pts/"), WAIT);
     assertTrue(pts.contains("/dev/pts/"), pts);
     fx.monitor.resize(exec.layout().ctlFifo(), 33, 77);

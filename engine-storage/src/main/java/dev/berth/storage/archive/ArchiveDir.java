@@ -2,6 +2,7 @@ package dev.berth.storage.archive;
 
 import dev.berth.api.errors.InvalidParameterException;
 import dev.berth.storage.disk.AtomicFiles;
+import dev.berth.storage.tar.Compression;
 import dev.berth.storage.tar.EntryNames;
 import dev.berth.storage.tar.ScopedPaths;
 import java.io.Closeable;
@@ -35,7 +36,8 @@ final class ArchiveDir implements Closeable {
     Files.createDirectories(tmpRoot);
     ArchiveDir a = new ArchiveDir(Files.createDirectory(tmpRoot.resolve("load-" + UUID.randomUUID())));
     try {
-      TarArchiveInputStream in = new TarArchiveInputStream(archive, StandardCharsets.UTF_8.name());
+      InputStream plain = Compression.decompress(archive);     // dockerd accepts compressed archives too
+      TarArchiveInputStream in = new TarArchiveInputStream(plain, StandardCharsets.UTF_8.name());
       for (TarArchiveEntry e; (e = in.getNextEntry()) != null; ) {
         List<String> clean = EntryNames.clean(e.getName());
         if (clean.isEmpty()) {
@@ -58,7 +60,7 @@ final class ArchiveDir implements Closeable {
           Files.createLink(p, target);
         }
       }
-      archive.transferTo(OutputStream.nullOutputStream());
+      plain.transferTo(OutputStream.nullOutputStream());
       return a;
     } catch (IOException | RuntimeException e) {
       a.close();

@@ -84,6 +84,15 @@ public final class ImageService {
     tagger.tag(source, repo, tag);
   }
 
+  /**
+   * For pull, commit and build: stores config bytes whose layers are registered (hold a {@link Leases#open()
+   * lease} from before registering them until this returns) and points the given tags and {@code name@digest}
+   * references at the image.
+   */
+  public Image createImage(byte[] config, List<dev.berth.storage.reference.ImageReference> names) {
+    return tagger.createAndTag(config, names);
+  }
+
   public List<ImageDeleteItem> delete(String refOrId, boolean force, boolean prune) {
     return deleter.delete(refOrId, force, prune);
   }

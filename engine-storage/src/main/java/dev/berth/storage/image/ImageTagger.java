@@ -5,6 +5,7 @@ import dev.berth.storage.digest.Digest;
 import dev.berth.storage.reference.ImageReference;
 import dev.berth.storage.reference.ReferenceStore;
 import java.time.Clock;
+import java.util.List;
 
 /** {@code docker tag} and the tagging step of import/commit (router {@code postImagesTag} + {@code TagImage}). */
 public final class ImageTagger {
@@ -51,6 +52,27 @@ public final class ImageTagger {
       throw new InvalidParameterException("refusing to create an ambiguous tag using digest algorithm as name");
     }
     tagImage(lookup.get(source).id(), ref);
+  }
+
+  /**
+   * Stores a config (its layers already registered) and points {@code names} at the image: tags are moved,
+   * {@code name@digest} references (pulled manifests) are recorded. Atomic with respect to rmi and prune.
+   */
+  public Image createAndTag(byte[] config, List<ImageReference> names) {
+    images.lock().lock();
+    try {
+      Image img = images.create(config);
+      for (ImageReference ref : names) {
+        if (ref.hasDigest()) {
+          refs.addDigest(ref, img.id(), true);
+        } else {
+          tagImage(img.id(), ref);
+        }
+      }
+      return img;
+    } finally {
+      images.lock().unlock();
+    }
   }
 
   /**

@@ -38,11 +38,18 @@ public final class OverlaySnapshotter implements Snapshotter {
   private static final String TMP_MARK = ".tmp-";
 
   private final Path root;
+  private final boolean indexOff;
   private final Path links;
   private final TarApplier applier;
   private final SecureRandom random = new SecureRandom();
 
+  /** Like dockerd, passes {@code index=off} when the kernel's overlay module has that parameter. */
   public OverlaySnapshotter(Path root, FsOps fs) throws IOException {
+    this(root, fs, Files.exists(Path.of("/sys/module/overlay/parameters/index")));
+  }
+
+  OverlaySnapshotter(Path root, FsOps fs, boolean indexOff) throws IOException {
+    this.indexOff = indexOff;
     this.root = root.toAbsolutePath();
     this.links = this.root.resolve("l");
     this.applier = new TarApplier(fs, WhiteoutMode.OVERLAY, false);
@@ -121,10 +128,13 @@ public final class OverlaySnapshotter implements Snapshotter {
     for (int i = ids.size() - 1; i >= 0; i--) {
       lowers.add(links.resolve(readLink(ids.get(i))).toString());
     }
-    List<String> options = List.of(
-        "lowerdir=" + String.join(":", lowers),
-        "upperdir=" + dir.resolve("diff"),
-        "workdir=" + dir.resolve("work"));
+    List<String> options = new ArrayList<>();
+    if (indexOff) {
+      options.add("index=off");
+    }
+    options.add("lowerdir=" + String.join(":", lowers));
+    options.add("upperdir=" + dir.resolve("diff"));
+    options.add("workdir=" + dir.resolve("work"));
     return List.of(new MountSpec("overlay", "overlay", options));
   }
 

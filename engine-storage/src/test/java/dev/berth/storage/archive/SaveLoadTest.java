@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SaveLoadTest {
+public class SaveLoadTest {
   @TempDir Path tmp;
   TestStorage s;
   ImageService images;
@@ -40,7 +40,7 @@ class SaveLoadTest {
     images = s.service;
   }
 
-  static Map<String, byte[]> untar(byte[] tar) throws IOException {
+  public static Map<String, byte[]> untar(byte[] tar) throws IOException {
     Map<String, byte[]> out = new LinkedHashMap<>();
     TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar));
     for (TarArchiveEntry e; (e = in.getNextEntry()) != null; ) {
@@ -110,6 +110,19 @@ class SaveLoadTest {
     assertEquals(app, images.get("app:1").id());
     assertEquals(other, images.get("example.com/team/other:2").id());
     assertEquals(archive.length, save("app:1", "example.com/team/other:2").length);
+  }
+
+  @Test
+  void gzipCompressedArchive_loads() throws IOException {
+    Digest app = s.importFile("app:1", "etc/app", "a");
+    byte[] archive = save("app:1");
+    images.delete("app:1", false, true);
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(archive);
+    }
+    assertEquals(List.of("Loaded image: app:1\n"), load(gz.toByteArray()));
+    assertEquals(app, images.get("app:1").id());
   }
 
   @Test

@@ -33,7 +33,7 @@ class OverlaySnapshotterTest {
 
   @Test
   void layersGetDiffLinkAndLower_andPrepareDescribesAnOverlayThroughShortLinks() throws IOException {
-    OverlaySnapshotter o = new OverlaySnapshotter(tmp.resolve("overlay2"), new FakeFsOps());
+    OverlaySnapshotter o = new OverlaySnapshotter(tmp.resolve("overlay2"), new FakeFsOps(), false);
     o.unpack("base", List.of(), new ByteArrayInputStream(new TarBuilder().file("a", "1").build()));
     o.unpack("top", List.of("base"), new ByteArrayInputStream(new TarBuilder().file("b", "2").build()));
     Path root = tmp.resolve("overlay2");
@@ -62,7 +62,7 @@ class OverlaySnapshotterTest {
 
   @Test
   void hundredLayersFitIntoOnePage_whenMountedFromTheLinkDirectory() throws IOException {
-    OverlaySnapshotter o = new OverlaySnapshotter(tmp.resolve("overlay2"), new FakeFsOps());
+    OverlaySnapshotter o = new OverlaySnapshotter(tmp.resolve("overlay2"), new FakeFsOps(), false);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       String id = String.format("%064x", i);
@@ -71,6 +71,7 @@ class OverlaySnapshotterTest {
     }
     List<MountSpec> m = o.prepare("ctr", sources(ids.toArray(String[]::new)));
     String lowerdir = m.get(0).options().get(0).substring("lowerdir=".length());
+    assertTrue(m.get(0).options().get(0).startsWith("lowerdir="));
     String linkDir = tmp.resolve("overlay2/l") + "/";
     List<String> relative = new ArrayList<>();
     for (String lower : lowerdir.split(":")) {
@@ -83,15 +84,22 @@ class OverlaySnapshotterTest {
   }
 
   @Test
+  void indexOffComesFirstWhenTheKernelHasTheParameter() throws IOException {
+    OverlaySnapshotter o = new OverlaySnapshotter(tmp.resolve("overlay2"), new FakeFsOps(), true);
+    o.unpack("base", List.of(), new ByteArrayInputStream(new TarBuilder().build()));
+    assertEquals("index=off", o.prepare("ctr", sources("base")).get(0).options().get(0));
+  }
+
+  @Test
   void noLayers_isABindMountOfTheUpperDir() throws IOException {
-    OverlaySnapshotter o = new OverlaySnapshotter(tmp.resolve("overlay2"), new FakeFsOps());
+    OverlaySnapshotter o = new OverlaySnapshotter(tmp.resolve("overlay2"), new FakeFsOps(), false);
     assertEquals(List.of(new MountSpec("bind", tmp.resolve("overlay2/ctr/diff").toString(),
         List.of("rbind", "rw"))), o.prepare("ctr", List.of()));
   }
 
   @Test
   void failedUnpackLeavesNothing() throws IOException {
-    OverlaySnapshotter o = new OverlaySnapshotter(tmp.resolve("overlay2"), new FakeFsOps());
+    OverlaySnapshotter o = new OverlaySnapshotter(tmp.resolve("overlay2"), new FakeFsOps(), false);
     byte[] evil = new TarBuilder().file("a", "1").file("../x", "2").build();
     assertThrows(InvalidParameterException.class, () -> o.unpack("bad", List.of(), new ByteArrayInputStream(evil)));
     assertEquals(java.util.Set.of(), o.layerIds());

@@ -4,7 +4,6 @@ import dev.berth.api.errors.InvalidParameterException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * Time parameters as moby's {@code timetypes.GetTimestamp} accepts them: unix seconds with optional fraction
@@ -28,28 +27,40 @@ final class Timestamps {
         }
         return Instant.ofEpochSecond(secs, nanos);
       }
-      if (v.matches("\\d+(\\.\\d+)?(ns|us|ms|s|m|h)")) {
+      if (v.matches("[-+]?(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+")) {
         return now.minus(goDuration(v));
       }
-      return OffsetDateTime.parse(v).toInstant();
-    } catch (NumberFormatException | DateTimeParseException e) {
+      if (v.matches(".*(Z|[+-]\\d\\d:\\d\\d)$")) {
+        return OffsetDateTime.parse(v).toInstant();
+      }
+      if (v.matches("\\d{4}-\\d\\d-\\d\\d")) {
+        return java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
+      }
+      // moby reads zone-less times in the daemon's local zone
+      return java.time.LocalDateTime.parse(v).atZone(java.time.ZoneId.systemDefault()).toInstant();
+    } catch (NumberFormatException | java.time.DateTimeException | ArithmeticException e) {
       throw new InvalidParameterException("failed to parse value as time or duration: \"" + v + "\"");
     }
   }
 
+  /** A Go duration such as {@code 10m}, {@code 1h30m}, {@code -1.5s}. */
   static Duration goDuration(String v) {
-    String num = v.replaceAll("[a-z]+$", "");
-    String unit = v.substring(num.length());
-    double n = Double.parseDouble(num);
-    long nanos = switch (unit) {
-      case "ns" -> (long) n;
-      case "us" -> (long) (n * 1e3);
-      case "ms" -> (long) (n * 1e6);
-      case "s" -> (long) (n * 1e9);
-      case "m" -> (long) (n * 60e9);
-      case "h" -> (long) (n * 3600e9);
-      default -> throw new NumberFormatException(unit);
-    };
-    return Duration.ofNanos(nanos);
+    boolean negative = v.startsWith("-");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)")
+        .matcher(v);
+    long nanos = 0;
+    while (m.find()) {
+      double n = Double.parseDouble(m.group(1));
+      nanos += switch (m.group(2)) {
+        case "ns" -> (long) n;
+        case "us", "µs" -> (long) (n * 1e3);
+        case "ms" -> (long) (n * 1e6);
+        case "s" -> (long) (n * 1e9);
+        case "m" -> (long) (n * 60e9);
+        case "h" -> (long) (n * 3600e9);
+        default -> throw new NumberFormatException(m.group(2));
+      };
+    }
+    return Duration.ofNanos(negative ? -nanos : nanos);
   }
 }
