@@ -148,8 +148,13 @@ final class Attachments {
   }
 
   void removeSandbox(String containerId) {
-    for (Endpoint ep : table.endpointsOfContainer(containerId)) {
-      release(table.networks.get(ep.networkId()), ep, true);
+    List<Endpoint> eps = table.endpointsOfContainer(containerId);
+    // Withdrawing published ports (nft element deletes wait for an RCU grace period, ~15 ms) overlaps with the rest;
+    // the host ports are free again once this method returns. A crash in between is healed by the full re-apply
+    // at start-up, which renders only what networks.json still holds.
+    CompletableFuture<Void> unpublished = async(() -> eps.forEach(ep -> svc.ports().unmap(ep.id())));
+    for (Endpoint ep : eps) {
+      release(table.networks.get(ep.networkId()), ep, true, false);
     }
     Sandbox sb = table.sandboxes.remove(containerId);
     if (sb != null) {
@@ -157,11 +162,21 @@ final class Attachments {
       svc.netns().delete(Path.of(sb.key()));
     }
     table.save();
+    RuntimeException failure = awaitAll(null, unpublished);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  void release(Network n, Endpoint ep, boolean sandboxGoing) {
+    release(n, ep, sandboxGoing, true);
   }
 
   /** Undoes one endpoint: ports, DNS names, veth, address. {@code sandboxGoing}: see NetworkDriver.leave. */
-  void release(Network n, Endpoint ep, boolean sandboxGoing) {
-    svc.ports().unmap(ep.id());
+  private void release(Network n, Endpoint ep, boolean sandboxGoing, boolean unmapPorts) {
+    if (unmapPorts) {
+      svc.ports().unmap(ep.id());
+    }
     Sandbox sb = table.sandboxes.get(ep.containerId());
     table.endpoints.remove(ep.id());
     if (n == null) {

@@ -40,7 +40,7 @@ public final class NetworkManagers {
         PortAllocator.fromKernel(Path.of("/proc/sys/net/ipv4/ip_local_port_range")), new UserlandProxy(), firewall);
     DnsRegistry registry = new DnsRegistry();
     DnsServer server = new DnsServer(registry, new DnsForwarder(upstreams(Path.of("/etc/resolv.conf")), 4000));
-    return new NetworkManager(cfg, new NetworkServices(netns, new IpLinkOps(runner, netns), firewall,
+    return new NetworkManager(cfg, new NetworkServices(netns, new IpLinkOps(runner), firewall,
         new IpamAllocator(null), new ProcHostSubnets(), ports,
         new EmbeddedDns(netns, runner, server), registry, Sysctl.host()));
   }

@@ -125,7 +125,7 @@ class NetworkManagerTest {
     assertFalse(second.gatewayEndpoint(), "only the first network carries the default route");
     assertEquals(List.of(Addresses.parse("10.251.1.2")), f.registry.lookup(sb.id(), "frontend").orElseThrow());
     assertTrue(mgr.usesEmbeddedDns(A));
-    assertTrue(f.runner.calls.stream().anyMatch(c -> c.command().equals("nft -f -")
+    assertTrue(f.runner.calls.stream().anyMatch(c -> c.command().equals("nsenter --net=" + sb.key() + " nft -f -")
         && c.stdin().contains("ip daddr 127.0.0.11 udp dport 53 dnat to 127.0.0.11:")), "DNS redirect in sandbox");
     assertTrue(f.netns.calls.contains("callIn " + sb.key()));
   }

@@ -49,6 +49,20 @@ public final class Storage {
     }
   }
 
+  /**
+   * {@code overlay2} when running as root on a kernel with overlayfs, else {@code vfs}. A data root that is itself
+   * on overlayfs cannot host overlay2 upper dirs; the caller should check that (dockerd refuses it too).
+   */
+  public static String defaultDriver() {
+    try {
+      boolean root = ((Number) java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
+      boolean overlay = java.nio.file.Files.readString(Path.of("/proc/filesystems")).contains("\toverlay\n");
+      return root && overlay ? "overlay2" : "vfs";
+    } catch (IOException | RuntimeException e) {
+      return "vfs";
+    }
+  }
+
   public static ImageService open(Config cfg, FsOps fs, ImageUsage usage, ImageEventListener events)
       throws IOException {
     return open(cfg, fs, usage, events, Clock.systemUTC());

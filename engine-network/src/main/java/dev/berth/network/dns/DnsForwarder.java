@@ -49,4 +49,23 @@ public final class DnsForwarder {
     }
     return null;
   }
+
+  /** The same over TCP (for truncated answers): the first server that answers, or null. */
+  public byte[] forwardTcp(byte[] query) {
+    for (InetSocketAddress server : servers) {
+      try (java.net.Socket s = new java.net.Socket()) {
+        s.connect(server, timeoutMillis);
+        s.setSoTimeout(timeoutMillis);
+        var out = new java.io.DataOutputStream(s.getOutputStream());
+        out.writeShort(query.length);
+        out.write(query);
+        out.flush();
+        var in = new java.io.DataInputStream(s.getInputStream());
+        return in.readNBytes(in.readUnsignedShort());
+      } catch (IOException e) {
+        // next server
+      }
+    }
+    return null;
+  }
 }

@@ -30,12 +30,14 @@ public final class DnsServer implements AutoCloseable {
   private final Map<String, DatagramChannel> channels = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Runnable> pending = new ConcurrentLinkedQueue<>();
   private final Thread thread;
+  private final DnsTcpServer tcp;
   private volatile boolean closed;
 
   public DnsServer(DnsRegistry registry, DnsForwarder forwarder) {
     this.registry = registry;
     this.resolver = new DnsResolver(registry);
     this.forwarder = forwarder;
+    this.tcp = new DnsTcpServer(resolver, registry, forwarder);
     try {
       this.selector = Selector.open();
     } catch (IOException e) {
@@ -61,8 +63,14 @@ public final class DnsServer implements AutoCloseable {
     selector.wakeup();
   }
 
-  /** Stops serving the sandbox and closes its socket. */
+  /** Also serves DNS over TCP for the sandbox on {@code listener} (bound inside it). */
+  public void attachTcp(String sandboxId, java.nio.channels.ServerSocketChannel listener) {
+    tcp.attach(sandboxId, listener);
+  }
+
+  /** Stops serving the sandbox and closes its sockets. */
   public void detach(String sandboxId) {
+    tcp.detach(sandboxId);
     DatagramChannel ch = channels.remove(sandboxId);
     if (ch != null) {
       try {
@@ -142,6 +150,7 @@ public final class DnsServer implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    tcp.close();
     channels.keySet().forEach(this::detach);
     try {
       selector.close();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,8 +14,7 @@ import java.util.List;
  * dockerd's embedded resolver at 127.0.0.11:53 inside a sandbox. The socket is opened on the {@link NetnsOps}
  * thread while it is inside the namespace, bound to 127.0.0.11 on a random port (so a container may still run its
  * own DNS server on :53), and a tiny nft table in the sandbox redirects 127.0.0.11:53 to it. The socket then stays
- * in that namespace and is served by the shared {@link DnsServer}. The nft for the redirect is started from the
- * netns thread while inside, so it runs in the sandbox without nsenter.
+ * in that namespace and is served by the shared {@link DnsServer}.
  */
 public final class EmbeddedDns implements AutoCloseable {
   public static final String TABLE = "berth_dns";
@@ -31,31 +31,38 @@ public final class EmbeddedDns implements AutoCloseable {
 
   /** Starts the resolver for a sandbox (idempotent). */
   public void start(String sandboxId, Path sandboxKey) {
+    try {
+      startOrThrow(sandboxId, sandboxKey);
+    } catch (IOException e) {
+      throw new dev.berth.api.errors.SystemException("cannot start embedded DNS", e);
+    }
+  }
+
+  private void startOrThrow(String sandboxId, Path sandboxKey) throws IOException {
     if (server.isAttached(sandboxId)) {
       return;
     }
-    DatagramChannel ch = netns.callIn(sandboxKey, () -> {
-      DatagramChannel c = DatagramChannel.open();
-      c.bind(new InetSocketAddress(InetAddress.getByName(ResolvConf.INTERNAL_NAMESERVER), 0));
-      return c;
-    });
+    InetSocketAddress any = new InetSocketAddress(InetAddress.getByName(ResolvConf.INTERNAL_NAMESERVER), 0);
+    DatagramChannel ch = netns.callIn(sandboxKey, () -> DatagramChannel.open().bind(any));
+    ServerSocketChannel tcp = null;
     try {
-      int port = ((InetSocketAddress) ch.getLocalAddress()).getPort();
-      CommandRunner.Result r = netns.callIn(sandboxKey, () -> runner.run(List.of("nft", "-f", "-"),
-          redirectRules(port)));
-      if (!r.ok()) {
-        throw new dev.berth.api.errors.SystemException("embedded DNS redirect in " + sandboxKey + ": "
-            + r.stderr().strip());
-      }
+      tcp = netns.callIn(sandboxKey, () -> ServerSocketChannel.open().bind(any, 64));
+      int udpPort = ((InetSocketAddress) ch.getLocalAddress()).getPort();
+      int tcpPort = ((InetSocketAddress) tcp.getLocalAddress()).getPort();
+      runner.check("embedded DNS redirect", List.of("nsenter", "--net=" + sandboxKey, "nft", "-f", "-"),
+          redirectRules(udpPort, tcpPort));
       server.attach(sandboxId, ch);
+      server.attachTcp(sandboxId, tcp);
     } catch (IOException | RuntimeException e) {
       try {
         ch.close();
+        if (tcp != null) {
+          tcp.close();
+        }
       } catch (IOException ignored) {
         // already failing
       }
-      throw e instanceof RuntimeException re ? re
-          : new dev.berth.api.errors.SystemException("cannot start embedded DNS", e);
+      throw e;
     }
   }
 
@@ -69,11 +76,12 @@ public final class EmbeddedDns implements AutoCloseable {
     server.close();
   }
 
-  /** The sandbox-side redirect 127.0.0.11:53/udp → the resolver's port. Pure. */
-  public static String redirectRules(int port) {
+  /** The sandbox-side redirect of 127.0.0.11:53 (udp and tcp) to the resolver's ports. Pure. */
+  public static String redirectRules(int udpPort, int tcpPort) {
+    String ns = ResolvConf.INTERNAL_NAMESERVER;
     return "table ip " + TABLE + "\ndelete table ip " + TABLE + "\ntable ip " + TABLE + " {\n"
         + "\tchain output {\n\t\ttype nat hook output priority -100; policy accept;\n"
-        + "\t\tip daddr " + ResolvConf.INTERNAL_NAMESERVER + " udp dport 53 dnat to "
-        + ResolvConf.INTERNAL_NAMESERVER + ":" + port + "\n\t}\n}\n";
+        + "\t\tip daddr " + ns + " udp dport 53 dnat to " + ns + ":" + udpPort + "\n"
+        + "\t\tip daddr " + ns + " tcp dport 53 dnat to " + ns + ":" + tcpPort + "\n\t}\n}\n";
   }
 }

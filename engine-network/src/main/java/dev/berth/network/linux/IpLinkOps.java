@@ -6,21 +6,16 @@ import java.util.List;
 
 /**
  * {@link LinkOps} with iproute2. {@code ip -n} only takes names under /run/netns, but {@code ip link add … peer …
- * netns PATH} accepts a path. Inside-namespace work is one {@code ip -batch -}, started from the {@link NetnsOps}
- * thread while it is inside the namespace (a child inherits its thread's namespaces; this saves nsenter's extra
- * exec) or, without one, through {@code nsenter --net=PATH}.
+ * netns PATH} accepts a path, and inside-namespace work is one {@code nsenter --net=PATH ip -batch -}. (Starting
+ * {@code ip} from the NetnsExecutor thread while inside would save nsenter's exec, but the JDK creates helper
+ * threads lazily, such as the process reaper and virtual-thread carriers, from the thread that starts a process;
+ * they would inherit the sandbox's namespace and pin it forever. See NetnsExecutor.)
  */
 public final class IpLinkOps implements LinkOps {
   private final CommandRunner runner;
-  private final NetnsOps netns;
 
   public IpLinkOps(CommandRunner runner) {
-    this(runner, null);
-  }
-
-  public IpLinkOps(CommandRunner runner, NetnsOps netns) {
     this.runner = runner;
-    this.netns = netns;
   }
 
   @Override
@@ -123,9 +118,6 @@ public final class IpLinkOps implements LinkOps {
   }
 
   private CommandRunner.Result runIn(Path ns, List<String> argv, String stdin) {
-    if (netns != null) {
-      return netns.callIn(ns, () -> runner.run(argv, stdin));
-    }
     List<String> full = new ArrayList<>(List.of("nsenter", "--net=" + ns));
     full.addAll(argv);
     return runner.run(full, stdin);

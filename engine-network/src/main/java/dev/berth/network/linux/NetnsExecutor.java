@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * worker takes over (moby's nlwrap thread-lifecycle rule). Every worker first setns'es to the home namespace the
  * executor captured at construction (/proc/self/ns/net, the main thread's), so a replacement never inherits a
  * poisoned creator's namespace.
+ *
+ * <p>Jobs must not start threads or processes: a new thread inherits its creator's namespaces, and the JDK creates
+ * helper threads lazily from whichever thread needs them first (the process reaper when a process starts, a
+ * ForkJoinPool carrier when a virtual thread starts). Such a thread would live in the sandbox's namespace, pin it
+ * after the sandbox is gone and run unrelated work there. Jobs open sockets and return.
  */
 public final class NetnsExecutor implements NetnsOps, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NetnsExecutor.class);

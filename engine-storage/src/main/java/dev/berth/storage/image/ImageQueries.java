@@ -92,7 +92,7 @@ public final class ImageQueries {
   private ImageSummary summary(Image img, List<String> tags, List<String> digests) {
     return new ImageSummary(img.id().toString(), images.parent(img.id()).map(Digest::toString).orElse(""),
         List.copyOf(tags), List.copyOf(digests), img.created().map(Instant::getEpochSecond).orElse(0L),
-        size(img), -1, img.labels(), -1);
+        size(img), -1, img.config().config() == null ? null : img.config().config().labels(), -1);
   }
 
   /** {@code GET /images/{name}/json}. */
