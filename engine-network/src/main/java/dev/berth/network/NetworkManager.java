@@ -235,10 +235,9 @@ public final class NetworkManager implements AutoCloseable {
     Network n = new Network(draft.id(), draft.name(), draft.driver(), draft.created(), draft.internal(),
         draft.attachable(), draft.enableIpv6(), effective, draft.options(), draft.labels(), draft.bridge());
     try {
-      drivers.get(n.driver()).createNetwork(n);
+      drivers.get(n.driver()).createNetwork(n); // undoes its own partial work
     } catch (RuntimeException e) {
       effective.forEach(c -> svc.ipam().removePool(poolId(n, Subnet.parse(c.subnet()))));
-      drivers.get(n.driver()).deleteNetwork(n);
       throw e;
     }
     table.networks.put(n.id(), n);

@@ -278,6 +278,39 @@ class NetworkManagerTest {
   }
 
   @Test
+  void internalNetworksHaveNoRouteOutAndNoMasquerade() {
+    mgr.start(Set.of());
+    mgr.create(new NetworkCreateRequest("sealed", "bridge", true, false, false,
+        List.of(new IpamConfig("10.251.9.0/24", null, null)), Map.of(), Map.of()));
+    mgr.create(withSubnet("open", "10.251.1.0/24"));
+    mgr.createSandbox(A);
+    Endpoint in = mgr.connect("sealed", A, EndpointRequest.of("a"));
+    assertFalse(in.gatewayEndpoint());
+    assertTrue(f.links.calls.stream().anyMatch(c -> c.startsWith("veth " + in.hostInterface()) && c.endsWith("gw null")));
+    assertTrue(mgr.publish(A, List.of(PortMapping.parse("80:80"))).isEmpty(), "nothing published on internal");
+    Endpoint out = mgr.connect("open", A, EndpointRequest.of("a"));
+    assertTrue(out.gatewayEndpoint(), "the first non-internal network carries the default route");
+    var rule = f.firewall.current.networks().stream().filter(r -> r.subnet().toString().equals("10.251.9.0/24"))
+        .findFirst().orElseThrow();
+    assertTrue(rule.internal());
+    assertFalse(f.registry.canForward("x"));
+  }
+
+  @Test
+  void iccAndMasqueradeOptionsReachTheFirewall() {
+    mgr.start(Set.of());
+    mgr.create(new NetworkCreateRequest("quiet", "bridge", false, false, false,
+        List.of(new IpamConfig("10.251.3.0/24", null, null)), Map.of("com.docker.network.bridge.enable_icc", "false",
+        "com.docker.network.bridge.enable_ip_masquerade", "false", "com.docker.network.driver.mtu", "1400"), Map.of()));
+    var rule = f.firewall.current.networks().get(1);
+    assertFalse(rule.icc());
+    assertFalse(rule.masquerade());
+    assertTrue(f.links.calls.stream().anyMatch(c -> c.contains("mtu 1400 [10.251.3.1/24]")));
+    assertThrows(InvalidParameterException.class, () -> mgr.create(new NetworkCreateRequest("bad", "bridge", false,
+        false, false, List.of(), Map.of("com.docker.network.bridge.enable_icc", "maybe"), Map.of())));
+  }
+
+  @Test
   void noneNetworkGetsOnlyLoopback() {
     mgr.start(Set.of());
     Sandbox sb = mgr.createSandbox(A);

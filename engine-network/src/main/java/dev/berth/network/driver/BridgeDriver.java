@@ -48,9 +48,10 @@ public final class BridgeDriver implements NetworkDriver {
         defaults.enableIpMasquerade(), defaults.hostBindingIpv4(), defaults.mtu()));
   }
 
+  /** Idempotent (restart); on failure removes only a bridge it created, never a pre-existing one. */
   @Override
   public void createNetwork(Network n) {
-    BridgeOptions o = options(n);
+    BridgeOptions o = options(n); // validates before anything is touched
     List<String> addresses = new ArrayList<>();
     Subnet v4 = null;
     for (IpamConfig c : n.ipam()) {
@@ -62,13 +63,22 @@ public final class BridgeDriver implements NetworkDriver {
         v4 = s;
       }
     }
-    links.createBridge(new LinkOps.BridgeSpec(n.bridge(), o.mtu(), addresses));
-    if (!o.enableIcc() && sysctl != null) {
-      sysctl.write("net.bridge.bridge-nf-call-iptables", "1");
-    }
-    if (v4 != null) {
-      firewall.putNetwork(n.id(), new NetworkRule(n.bridge(), v4, o.enableIpMasquerade(), o.enableIcc(),
-          n.internal()));
+    boolean existed = links.exists(n.bridge());
+    try {
+      links.createBridge(new LinkOps.BridgeSpec(n.bridge(), o.mtu(), addresses));
+      if (!o.enableIcc() && sysctl != null) {
+        sysctl.write("net.bridge.bridge-nf-call-iptables", "1");
+      }
+      if (v4 != null) {
+        firewall.putNetwork(n.id(), new NetworkRule(n.bridge(), v4, o.enableIpMasquerade(), o.enableIcc(),
+            n.internal()));
+      }
+    } catch (RuntimeException e) {
+      firewall.removeNetwork(n.id());
+      if (!existed) {
+        links.deleteLink(n.bridge());
+      }
+      throw e;
     }
   }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 /**
  * Creates namespaces by running util-linux {@code unshare --net=FILE true} (which pins the new namespace with a bind
  * mount) and removes them with {@code umount}. No JNR needed; about 2-3 ms more per container than {@link
- * NetnsExecutor} (see docs/network.md). {@link #callIn} still needs an in-process executor and is delegated.
+ * NetnsExecutor} (measured in NetnsExecutorIT). {@link #callIn} still needs an in-process executor and is delegated.
  */
 public final class UnshareNetnsOps implements NetnsOps {
   private final CommandRunner runner;

@@ -70,7 +70,37 @@ class DnsServerTest {
   void redirectRuleText() {
     assertEquals("table ip berth_dns\ndelete table ip berth_dns\ntable ip berth_dns {\n\tchain output {\n"
         + "\t\ttype nat hook output priority -100; policy accept;\n"
-        + "\t\tip daddr 127.0.0.11 udp dport 53 dnat to 127.0.0.11:40123\n\t}\n}\n",
-        EmbeddedDns.redirectRules(40123));
+        + "\t\tip daddr 127.0.0.11 udp dport 53 dnat to 127.0.0.11:40123\n"
+        + "\t\tip daddr 127.0.0.11 tcp dport 53 dnat to 127.0.0.11:40124\n\t}\n}\n",
+        EmbeddedDns.redirectRules(40123, 40124));
+  }
+
+  @Test
+  void answersOverTcp() throws Exception {
+    DnsRegistry reg = new DnsRegistry();
+    reg.register("sb", "n", "net", false, "e", Addresses.parse("10.251.1.7"), List.of("db"));
+    try (DnsServer server = new DnsServer(reg, new DnsForwarder(List.of(), 500))) {
+      var listener = java.nio.channels.ServerSocketChannel.open()
+          .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      server.attachTcp("sb", listener);
+      try (var s = new java.net.Socket()) {
+        s.connect(listener.getLocalAddress(), 2000);
+        s.setSoTimeout(3000);
+        var out = new java.io.DataOutputStream(s.getOutputStream());
+        var in = new java.io.DataInputStream(s.getInputStream());
+        for (int id = 1; id <= 2; id++) { // two queries on one connection
+          byte[] q = DnsCodec.encode(DnsMessage.query(id, id == 1 ? "db" : "nowhere.example", DnsMessage.TYPE_A));
+          out.writeShort(q.length);
+          out.write(q);
+          out.flush();
+          byte[] r = in.readNBytes(in.readUnsignedShort());
+          DnsMessage m = DnsCodec.decode(r, r.length);
+          assertEquals(id, m.id());
+          assertEquals(id == 1 ? DnsMessage.NOERROR : DnsMessage.SERVFAIL, m.rcode());
+        }
+      }
+      server.detach("sb");
+      assertTrue(!listener.isOpen());
+    }
   }
 }

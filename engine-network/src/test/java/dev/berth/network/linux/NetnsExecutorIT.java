@@ -31,7 +31,7 @@ class NetnsExecutorIT {
 
   @Test
   void createEnterReturnAndDelete(@TempDir Path dir) throws Exception {
-    assumeTrue(Linux.isAvailable(), () -> "native: " + Linux.unavailabilityCause());
+    assumeTrue(Linux.isAvailable() && isRoot(), () -> "needs root and libc: " + Linux.unavailabilityCause());
     String host = inode("/proc/self/ns/net");
     try (NetnsExecutor ex = new NetnsExecutor()) {
       Path ns = dir.resolve("netns/a");
@@ -60,7 +60,7 @@ class NetnsExecutorIT {
   /** Regression: a socket opened and closed inside must not keep the namespace (and its veth) alive. */
   @Test
   void namespaceDiesWhenItsFileIsRemoved(@TempDir Path dir) throws Exception {
-    assumeTrue(Linux.isAvailable(), () -> "native: " + Linux.unavailabilityCause());
+    assumeTrue(Linux.isAvailable() && isRoot(), () -> "needs root and libc: " + Linux.unavailabilityCause());
     ProcessCommandRunner sh = new ProcessCommandRunner();
     String veth = "vtst" + Long.toHexString(System.nanoTime() & 0xffffff);
     try (NetnsExecutor ex = new NetnsExecutor()) {
@@ -89,7 +89,7 @@ class NetnsExecutorIT {
 
   @Test
   void creationCostJnrVersusUnshareCli(@TempDir Path dir) throws Exception {
-    assumeTrue(Linux.isAvailable(), () -> "native: " + Linux.unavailabilityCause());
+    assumeTrue(Linux.isAvailable() && isRoot(), () -> "needs root and libc: " + Linux.unavailabilityCause());
     int n = 20;
     ProcessCommandRunner runner = new ProcessCommandRunner();
     try (NetnsExecutor jnr = new NetnsExecutor()) {
@@ -115,6 +115,15 @@ class NetnsExecutorIT {
       } finally {
         made.forEach(p -> jnr.delete(p));
       }
+    }
+  }
+
+  static boolean isRoot() {
+    try {
+      return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+          .anyMatch(l -> l.matches("Uid:\\s+0\\s.*"));
+    } catch (java.io.IOException e) {
+      return false;
     }
   }
 }

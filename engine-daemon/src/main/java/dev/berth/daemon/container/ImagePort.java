@@ -1,0 +1,19 @@
+package dev.berth.daemon.container;
+
+import dev.berth.api.model.container.ContainerConfig;
+import dev.berth.api.types.MountSpec;
+import java.util.List;
+
+/** What containers need from the image store; implemented over engine-storage in {@code Wiring}. */
+public interface ImagePort {
+  /** An image ready to run: its ID ({@code sha256:…}) and runtime config (may be null for bare imports). */
+  record ResolvedImage(String id, ContainerConfig config) {}
+
+  /** Resolves a reference or ID; {@code NotFoundException} "No such image: …" when missing. */
+  ResolvedImage resolve(String ref);
+
+  /** Creates the container's writable layer and returns how to mount its root filesystem. */
+  List<MountSpec> prepareRootfs(String containerId, String imageId);
+
+  void removeRootfs(String containerId);
+}
