@@ -4,11 +4,16 @@ import dev.berth.daemon.config.DaemonConfig;
 import dev.berth.daemon.events.EventBus;
 import dev.berth.daemon.http.Dispatcher;
 import dev.berth.daemon.http.Router;
+import dev.berth.daemon.http.routes.ImageRoutes;
+import dev.berth.daemon.http.routes.RegistryRoutes;
 import dev.berth.daemon.http.routes.SwarmRoutes;
 import dev.berth.daemon.http.routes.SystemRoutes;
+import dev.berth.daemon.image.ImageManager;
+import dev.berth.daemon.image.ImageSettings;
 import dev.berth.daemon.system.BuildInfo;
 import dev.berth.daemon.system.EngineIdentity;
 import dev.berth.daemon.system.HostFacts;
+import dev.berth.daemon.system.Inventory;
 import dev.berth.daemon.system.SystemService;
 import dev.berth.daemon.system.ToolVersions;
 import java.io.IOException;
@@ -26,6 +31,8 @@ public final class Wiring implements AutoCloseable {
   private final EventBus events = new EventBus();
   private final BuildInfo build = BuildInfo.load();
   private final SystemService system;
+  private final ImageManager images;
+  private final ContainerWiring containers;
   private final Dispatcher dispatcher;
 
   private Wiring(DaemonConfig cfg) throws IOException {
@@ -36,6 +43,24 @@ public final class Wiring implements AutoCloseable {
     List<Router> routers = new ArrayList<>();
     routers.add(new SystemRoutes(system, events));
     routers.add(new SwarmRoutes());
+    this.images = ImageManager.open(ImageSettings.from(cfg, build.engineVersion()), events);
+    routers.add(new RegistryRoutes(images));
+    routers.add(new ImageRoutes(images));
+    this.containers = new ContainerWiring(cfg, images, events);
+    routers.add(new dev.berth.daemon.http.routes.ContainerRoutes(containers.containers()));
+    system.setInventory(new Inventory() {
+      @Override
+      public ContainerCounts containers() {
+        return containers.containers().counts();
+      }
+
+      @Override
+      public int images() {
+        return images.count();
+      }
+    });
+    system.setDiskUsage(() -> new dev.berth.api.model.system.DiskUsage(images.layersSize(), images.diskUsage(),
+        List.of(), List.of(), List.of()));
     this.dispatcher = new Dispatcher(routers);
   }
 
@@ -69,5 +94,7 @@ public final class Wiring implements AutoCloseable {
   @Override
   public void close() {
     // managers are closed here as they are added
+    containers.close();
+    images.close();
   }
 }

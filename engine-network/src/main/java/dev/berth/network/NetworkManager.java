@@ -211,9 +211,10 @@ public final class NetworkManager implements AutoCloseable {
       opts.put(BridgeOptions.BRIDGE_NAME, cfg.defaultBridgeName());
       opts.put(BridgeOptions.MTU, String.valueOf(cfg.mtu()));
       List<IpamConfig> ipam = List.of();
-      if (cfg.bip() != null) {
-        InetAddress gw = Addresses.parse(cfg.bip().substring(0, cfg.bip().indexOf('/')));
-        Subnet s = Subnet.of(gw, Integer.parseInt(cfg.bip().substring(cfg.bip().indexOf('/') + 1)));
+      String bip = cfg.bip() != null ? cfg.bip() : existingBridgeAddress(cfg.defaultBridgeName());
+      if (bip != null) {
+        InetAddress gw = Addresses.parse(bip.substring(0, bip.indexOf('/')));
+        Subnet s = Subnet.of(gw, Integer.parseInt(bip.substring(bip.indexOf('/') + 1)));
         ipam = List.of(new IpamConfig(s.toString(), null, Addresses.format(gw)));
       }
       add(new Network(Ids.id(), Network.DEFAULT_BRIDGE, "bridge", Instant.now().toString(), false, false, false,
@@ -227,6 +228,27 @@ public final class NetworkManager implements AutoCloseable {
       }
     }
     table.save();
+  }
+
+  /**
+   * The IPv4 address of an existing default bridge (as {@code a.b.c.d/len}), reused as its subnet like dockerd
+   * reuses docker0's address, so a new data root does not stack another pool on the same bridge.
+   */
+  private static String existingBridgeAddress(String bridge) {
+    try {
+      java.net.NetworkInterface nic = java.net.NetworkInterface.getByName(bridge);
+      if (nic == null) {
+        return null;
+      }
+      for (java.net.InterfaceAddress a : nic.getInterfaceAddresses()) {
+        if (a.getAddress() instanceof java.net.Inet4Address) {
+          return a.getAddress().getHostAddress() + "/" + a.getNetworkPrefixLength();
+        }
+      }
+    } catch (java.net.SocketException e) {
+      return null;
+    }
+    return null;
   }
 
   /** Allocates the network's pools, creates its plumbing and stores it; undoes the pools on failure. */

@@ -117,22 +117,8 @@ public final class ContainerStore {
     return found;
   }
 
-  /** Deletes the container's directory tree. */
+  /** Deletes the container's directory tree (never into a mount point). */
   void deleteDir(String id) {
-    Path d = dir(id);
-    if (!Files.exists(d)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(d)) {
-      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          log.warn("cannot delete {}: {}", p, e.toString());
-        }
-      });
-    } catch (IOException e) {
-      log.warn("cannot delete {}: {}", d, e.toString());
-    }
+    SafeDelete.tree(dir(id));
   }
 }

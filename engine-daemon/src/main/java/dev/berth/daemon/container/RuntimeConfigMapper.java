@@ -33,9 +33,10 @@ final class RuntimeConfigMapper {
   /**
    * @param containerDir holds resolv.conf, hostname, hosts
    * @param pidOf resolves {@code container:<ref>} namespace modes to the other container's init pid
+   * @param network the network namespace chosen by the networking side
    */
   static ContainerRuntimeConfig map(ContainerRecord r, Path rootfs, Path containerDir,
-      Function<String, Integer> pidOf) {
+      Function<String, Integer> pidOf, NamespaceMode network) {
     ContainerConfig c = r.config();
     HostConfig h = r.hostConfig();
     List<String> args = new ArrayList<>();
@@ -54,7 +55,7 @@ final class RuntimeConfigMapper {
         .readonlyRootfs(h.readonlyRootfs())
         .mounts(ContainerMount.networkFiles(containerDir, h.readonlyRootfs()))
         .mounts(userMounts(h))
-        .network(namespace(h.networkMode(), "net", pidOf, NamespaceMode.privateNs()))
+        .network(network)
         .ipc(namespace(h.ipcMode(), "ipc", pidOf, NamespaceMode.privateNs()))
         .pid(namespace(h.pidMode(), "pid", pidOf, NamespaceMode.privateNs()))
         .uts(namespace(h.utsMode(), "uts", pidOf, NamespaceMode.privateNs()))

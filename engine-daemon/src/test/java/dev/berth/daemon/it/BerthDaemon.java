@@ -23,11 +23,31 @@ import java.util.stream.Stream;
 public final class BerthDaemon implements AutoCloseable {
   private final Path work;
   private final List<String> extraArgs;
+  private final String bridge;
   private Process process;
 
   public BerthDaemon(Path work, List<String> extraArgs) {
     this.work = work;
     this.extraArgs = List.copyOf(extraArgs);
+    this.bridge = "bt" + java.util.HexFormat.of().formatHex(
+        java.nio.ByteBuffer.allocate(4).putInt(work.toString().hashCode() ^ (int) System.nanoTime()).array());
+  }
+
+  /** A short, unique work dir under /tmp (socket paths must stay under 108 bytes). */
+  public static Path newWorkDir(String prefix) throws IOException {
+    return Files.createDirectories(Path.of("/tmp", prefix + Long.toHexString(System.nanoTime() & 0xffffffffL)));
+  }
+
+  /** This daemon's default bridge: unique per test daemon, removed by {@link #cleanupHost()}. */
+  public String bridge() {
+    return bridge;
+  }
+
+  /** Removes what the daemon leaves on the host by design (its bridge and nft table). Call after stop. */
+  public void cleanupHost() {
+    Processes.run(List.of("ip", "link", "del", bridge), java.util.Map.of(), null, Duration.ofSeconds(10));
+    Processes.run(List.of("nft", "delete", "table", "ip", "berth_" + bridge), java.util.Map.of(), null,
+        Duration.ofSeconds(10));
   }
 
   public static Path home() {
@@ -78,7 +98,7 @@ public final class BerthDaemon implements AutoCloseable {
   public List<String> args() {
     List<String> a = new ArrayList<>(List.of("-H", host(), "--data-root", dataRoot().toString(),
         "--exec-root", execRoot().toString(), "-p", pidfile().toString(),
-        "--config-file", configFile().toString()));
+        "--config-file", configFile().toString(), "--bridge", bridge));
     a.addAll(extraArgs);
     return a;
   }
@@ -202,6 +222,7 @@ public final class BerthDaemon implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    cleanupHost();
   }
 
   /** Deletes a work dir (after the daemon stopped). */

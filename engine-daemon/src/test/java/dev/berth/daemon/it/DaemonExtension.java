@@ -26,7 +26,7 @@ public final class DaemonExtension
   public void beforeAll(ExtensionContext ctx) throws IOException {
     assumeTrue(DockerCli.available(), "the docker CLI is not on PATH");
     assumeTrue("root".equals(System.getProperty("user.name")), "berthd integration tests need root");
-    Path work = Files.createTempDirectory(Path.of("/tmp"), "bit-");
+    Path work = BerthDaemon.newWorkDir("bit-");
     BerthDaemon d = new BerthDaemon(work, List.of());
     ctx.getStore(NS).put("daemon", d);
     d.start();
@@ -36,7 +36,7 @@ public final class DaemonExtension
   public void afterAll(ExtensionContext ctx) {
     BerthDaemon d = ctx.getStore(NS).remove("daemon", BerthDaemon.class);
     if (d != null) {
-      d.stop();
+      d.close();
       BerthDaemon.deleteTree(d.work());
     }
   }

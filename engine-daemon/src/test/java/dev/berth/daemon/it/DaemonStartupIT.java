@@ -24,12 +24,12 @@ class DaemonStartupIT {
   @BeforeEach
   void setUp() throws Exception {
     assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
-    work = Files.createTempDirectory(Path.of("/tmp"), "bst-");
+    work = BerthDaemon.newWorkDir("bst-");
   }
 
   @AfterEach
   void tearDown() {
-    started.forEach(BerthDaemon::stop);
+    started.forEach(BerthDaemon::close);
     BerthDaemon.deleteTree(work);
   }
 

@@ -25,7 +25,7 @@ class TlsIT {
   static void start() throws Exception {
     assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
     assumeTrue(DockerCli.available(), "needs the docker CLI");
-    work = Files.createTempDirectory(Path.of("/tmp"), "btls-");
+    work = BerthDaemon.newWorkDir("btls-");
     Path pki = Files.createDirectories(work.resolve("pki"));
     sh(pki, "openssl genrsa -out ca-key.pem 2048"
         + " && openssl req -x509 -new -key ca-key.pem -days 2 -subj /CN=berth-test-ca -out ca.pem"
@@ -50,7 +50,7 @@ class TlsIT {
   @AfterAll
   static void stop() {
     if (daemon != null) {
-      daemon.stop();
+      daemon.close();
     }
     if (work != null) {
       BerthDaemon.deleteTree(work);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,11 +42,16 @@ public final class ConmonMonitor implements Monitor {
     List<String> argv = ConmonArgs.create(config, request, layout);
     SyncFile sync = new SyncFile(layout.persistDir().resolve("sync"));
     Process parent = spawner.spawn(argv, layout.persistDir(), layout.conmonStderr(), sync.path(), null);
-    SyncMessage m = await(sync, parent, layout.conmonPidFile(), layout.conmonStderr(), "create");
-    if (m.isFailure()) {
-      throw RuntimeErrors.startFailure("create", RuntimeErrors.message(m.message()));
+    try {
+      SyncMessage m = await(sync, parent, layout.conmonPidFile(), layout.conmonStderr(), "create");
+      if (m.isFailure()) {
+        throw RuntimeErrors.startFailure("create", RuntimeErrors.message(m.message()));
+      }
+      return new MonitoredContainer(request.id(), m.data(), conmonPid(parent, layout.conmonPidFile()), layout);
+    } catch (RuntimeException e) {
+      MonitorFiles.remove(layout); // conmon exits on failure without removing its socket link
+      throw e;
     }
-    return new MonitoredContainer(request.id(), m.data(), conmonPid(parent, layout.conmonPidFile()), layout);
   }
 
   @Override
@@ -54,10 +60,18 @@ public final class ConmonMonitor implements Monitor {
     MonitorFiles.prepare(layout);
     List<String> argv = ConmonArgs.exec(config, request, layout);
     SyncFile sync = new SyncFile(layout.dir().resolve("sync"));
-    if (!request.attach()) {
-      Process parent = spawner.spawn(argv, layout.dir(), layout.conmonStderr(), sync.path(), null);
-      return started(request, layout, sync, parent, null);
+    try {
+      return request.attach() ? attached(request, sink, layout, argv, sync)
+          : started(request, layout, sync, spawner.spawn(argv, layout.dir(), layout.conmonStderr(), sync.path(),
+              null), null);
+    } catch (RuntimeException e) {
+      MonitorFiles.removeSocketLink(layout); // the exec dir itself is the caller's: cleanup(ExecLayout)
+      throw e;
     }
+  }
+
+  private ExecSession attached(ExecRequest request, StreamSink sink, ExecLayout layout, List<String> argv,
+      SyncFile sync) {
     Path startFifo = layout.dir().resolve("start");
     fifos.create(startFifo);
     // read-write: the open never blocks, and conmon's read-only open of the fifo then succeeds at once
@@ -68,12 +82,17 @@ public final class ConmonMonitor implements Monitor {
       if (ready.isFailure()) {
         throw RuntimeErrors.startFailure("exec", RuntimeErrors.message(ready.message()));
       }
-      AttachConnection attach = attacher.attach(layout.attachSocket(), sink);
+      AttachConnection attach = null;
       try {
+        attach = attacher.attach(layout.attachSocket(), Objects.requireNonNull(sink, "sink"));
         signal(start); // the second lets the runtime exec: nothing is lost before the attach
         return started(request, layout, sync, parent, attach);
       } catch (RuntimeException e) {
-        attach.close();
+        if (attach != null) {
+          attach.close();
+        }
+        // closing the fifo reads as a start message: kill conmon (its runtime child dies with it) first
+        ConmonProcess.kill(layout.conmonPidFile());
         throw e;
       }
     } catch (IOException e) {

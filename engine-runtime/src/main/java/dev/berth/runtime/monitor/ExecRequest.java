@@ -8,7 +8,8 @@ import java.nio.file.Path;
  *
  * @param dir a fresh directory for this exec's monitor files (e.g. {@code <bundle>/exec/<execId>})
  * @param processSpec an OCI {@code process} JSON file (args, env, cwd, user, terminal)
- * @param stdio {@code openStdin}: an stdin pipe; {@code tty}: a terminal (must match {@code process.terminal})
+ * @param stdio {@code openStdin}: an stdin pipe; {@code stdinOnce}: pass true so that the client's half-close
+ *     closes the exec's stdin, as dockerd does; {@code tty}: a terminal (must match {@code process.terminal})
  * @param attach whether a client attaches; output is then delivered to the sink from the first byte
  */
 public record ExecRequest(String containerId, String execId, Path dir, Path processSpec, RuntimeConfig runtime,

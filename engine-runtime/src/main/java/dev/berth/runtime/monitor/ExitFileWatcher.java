@@ -35,7 +35,31 @@ public final class ExitFileWatcher implements ExitWatcher {
   private final Thread thread;
   private volatile boolean closed;
 
-  private record Watched(ExitTarget target, CompletableFuture<ContainerExit> future) {}
+  private static final class Watched {
+    final ExitTarget target;
+    final CompletableFuture<ContainerExit> future = new CompletableFuture<>();
+    ProcessHandle conmon; // cached once found: isAlive() is cheaper than re-reading the pid file; watcher thread
+
+    Watched(ExitTarget target) {
+      this.target = target;
+    }
+
+    ExitTarget target() {
+      return target;
+    }
+
+    CompletableFuture<ContainerExit> future() {
+      return future;
+    }
+
+    boolean conmonGone() {
+      if (conmon != null && conmon.isAlive()) {
+        return false;
+      }
+      conmon = ConmonProcess.find(target.conmonPidFile()).orElse(null);
+      return conmon == null;
+    }
+  }
 
   public ExitFileWatcher() {
     this(Duration.ofSeconds(2));
@@ -54,7 +78,7 @@ public final class ExitFileWatcher implements ExitWatcher {
 
   @Override
   public CompletableFuture<ContainerExit> watch(ExitTarget target) {
-    Watched w = new Watched(target, new CompletableFuture<>());
+    Watched w = new Watched(target);
     Watched previous;
     synchronized (dirs) {
       previous = watched.put(target.id(), w);
@@ -142,7 +166,7 @@ public final class ExitFileWatcher implements ExitWatcher {
   /** Completes {@code w} if its exit file exists; with {@code liveness}, also when its conmon is gone. */
   private void check(Watched w, boolean liveness) {
     // liveness first: conmon writes the exit file before exiting, so "dead and no file" means lost
-    boolean conmonGone = liveness && ConmonProcess.find(w.target().conmonPidFile()).isEmpty();
+    boolean conmonGone = liveness && w.conmonGone();
     Optional<ContainerExit> exit = ExitFiles.read(w.target());
     if (exit.isEmpty() && conmonGone) {
       exit = Optional.of(new ContainerExit(w.target().id(), ContainerExit.UNKNOWN_EXIT_CODE,

@@ -62,8 +62,12 @@ final class MonitorFiles {
   }
 
   static void remove(ExecLayout layout) {
-    deleteQuietly(layout.socketDir().resolve(layout.execId()));
+    removeSocketLink(layout);
     deleteTree(layout.dir());
+  }
+
+  static void removeSocketLink(ExecLayout layout) {
+    deleteQuietly(layout.socketDir().resolve(layout.execId()));
   }
 
   private static void deleteTree(Path dir) {

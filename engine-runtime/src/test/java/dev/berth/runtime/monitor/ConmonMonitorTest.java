@@ -33,6 +33,7 @@ class ConmonMonitorTest {
       spawned.add(argv);
       try {
         Files.writeString(stderrFile, stderr);
+        Files.createSymbolicLink(dir.resolve("s").resolve(argv.get(argv.indexOf("-u") + 1)), workDir);
         if (syncContent != null) {
           Files.writeString(syncFile, syncContent);
         }
@@ -81,6 +82,8 @@ class ConmonMonitorTest {
     SystemException e = assertThrows(SystemException.class,
         () -> monitor(null, "conmon: option parsing failed: Unknown option --bogus").create(request()));
     assertTrue(e.getMessage().contains("Unknown option --bogus"), e.getMessage());
+    assertTrue(Files.notExists(dir.resolve("s/c1"), java.nio.file.LinkOption.NOFOLLOW_LINKS),
+        "the socket link conmon leaves behind on failure is removed");
   }
 
   @Test

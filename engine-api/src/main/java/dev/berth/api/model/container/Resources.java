@@ -56,4 +56,13 @@ public record Resources(
     return new Resources(0, 0, 0, "", 0, null, null, null, null, null, 0, 0, 0, 0, "", "", null, null, null,
         0, 0, 0, 0, null, null, null, null, 0, 0, 0, 0);
   }
+
+  /** This configuration with another {@code MemorySwap} (dockerd defaults it to twice the memory limit). */
+  public Resources withMemorySwap(long swap) {
+    return new Resources(cpuShares, memory, nanoCpus, cgroupParent, blkioWeight, blkioWeightDevice,
+        blkioDeviceReadBps, blkioDeviceWriteBps, blkioDeviceReadIOps, blkioDeviceWriteIOps, cpuPeriod, cpuQuota,
+        cpuRealtimePeriod, cpuRealtimeRuntime, cpusetCpus, cpusetMems, devices, deviceCgroupRules, deviceRequests,
+        kernelMemory, kernelMemoryTcp, memoryReservation, swap, memorySwappiness, oomKillDisable, pidsLimit,
+        ulimits, cpuCount, cpuPercent, ioMaximumIOps, ioMaximumBandwidth);
+  }
 }

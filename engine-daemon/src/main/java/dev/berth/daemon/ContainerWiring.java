@@ -1,0 +1,89 @@
+package dev.berth.daemon;
+
+import dev.berth.api.model.container.ContainerConfig;
+import dev.berth.api.types.MountSpec;
+import dev.berth.daemon.config.DaemonConfig;
+import dev.berth.daemon.container.ContainerManager;
+import dev.berth.daemon.container.ContainerStore;
+import dev.berth.daemon.container.ImagePort;
+import dev.berth.daemon.container.Sizes;
+import dev.berth.daemon.events.EventBus;
+import dev.berth.daemon.image.ImageManager;
+import dev.berth.daemon.image.ImageUsers;
+import dev.berth.network.NetworkConfig;
+import dev.berth.network.NetworkManager;
+import dev.berth.network.NetworkManagers;
+import dev.berth.network.ipam.DefaultAddressPools;
+import dev.berth.storage.image.Image;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Connects containers to images, the runtime and the network (part of the composition root). */
+final class ContainerWiring implements AutoCloseable {
+  private final RuntimeWiring runtime;
+  private final NetworkManager network;
+  private final ContainerManager containers;
+
+  ContainerWiring(DaemonConfig cfg, ImageManager images, EventBus events) throws IOException {
+    Path dataRoot = Path.of(cfg.dataRoot());
+    this.runtime = new RuntimeWiring(cfg);
+    String bridge = cfg.bridge() == null || cfg.bridge().isEmpty() ? "berth0" : cfg.bridge();
+    this.network = NetworkManagers.linux(new NetworkConfig(dataRoot.resolve("network"), Path.of(cfg.execRoot()),
+        bridge, cfg.bip() == null || cfg.bip().isEmpty() ? null : cfg.bip(), DefaultAddressPools.dockerDefaults(),
+        cfg.mtu(), cfg.ipForward(), cfg.icc(), cfg.ipMasq(), cfg.ip(), firewallTable(bridge), 10_000));
+    ContainerStore store = new ContainerStore(dataRoot.resolve("containers"));
+    store.load();
+    long maxSize = Sizes.parse(cfg.logOpts().getOrDefault("max-size", "20m"));
+    this.containers = new ContainerManager(store, imagePort(images), runtime.services(), network, events,
+        cfg.defaultRuntime(), cfg.logDriver(), maxSize, cfg.liveRestore());
+    images.setUsers(imageId -> containers.usersOfImage(imageId).entrySet().stream()
+        .map(e -> new ImageUsers.User(e.getKey(), e.getValue())).toList());
+    containers.restore();
+    network.start(containers.runningIds());
+  }
+
+  /**
+   * Berth's nftables table: {@code berth} for the default bridge; daemons on another bridge (a second instance,
+   * tests) get their own table so they never rewrite each other's rules.
+   */
+  static String firewallTable(String bridge) {
+    return bridge.equals("berth0") ? "berth" : "berth_" + bridge.replaceAll("[^A-Za-z0-9_]", "_");
+  }
+
+  ContainerManager containers() {
+    return containers;
+  }
+
+  NetworkManager network() {
+    return network;
+  }
+
+  private static ImagePort imagePort(ImageManager images) {
+    return new ImagePort() {
+      @Override
+      public ResolvedImage resolve(String ref) {
+        Image img = images.service().get(ref);
+        ContainerConfig cfg = img.config() == null ? null : img.config().config();
+        return new ResolvedImage(img.id().toString(), cfg);
+      }
+
+      @Override
+      public List<MountSpec> prepareRootfs(String containerId, String imageId) {
+        return images.service().prepareRootfs(containerId, imageId);
+      }
+
+      @Override
+      public void removeRootfs(String containerId) {
+        images.service().removeRootfs(containerId);
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    containers.close();
+    network.close();
+    runtime.close();
+  }
+}

@@ -1,0 +1,121 @@
+package dev.berth.daemon.container;
+
+import dev.berth.api.backend.AttachOptions;
+import dev.berth.api.backend.LogsOptions;
+import dev.berth.api.backend.OutputSink;
+import dev.berth.api.errors.ConflictException;
+import dev.berth.runtime.monitor.AttachConnection;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /containers/{id}/attach}: connects a client to the container's monitor, before the start when the
+ * container is not running yet (so {@code docker run} loses no output), forwards stdin with detach-key detection
+ * and half-close, and streams output until the container exits or the client detaches.
+ */
+final class AttachOperation {
+  private static final Logger log = LoggerFactory.getLogger(AttachOperation.class);
+
+  private final ContainerContext ctx;
+  private final LogsOperation logs;
+
+  AttachOperation(ContainerContext ctx, LogsOperation logs) {
+    this.ctx = ctx;
+    this.logs = logs;
+  }
+
+  void attach(Container c, String ref, AttachOptions o, InputStream stdin, OutputSink out) throws IOException {
+    ContainerRecord r = c.record();
+    byte[] detachKeys = DetachKeys.parse(o.detachKeys());
+    if (r.state().status() == ContainerStatus.PAUSED) {
+      throw new ConflictException("container " + ref + " is paused, unpause the container before attach");
+    }
+    if (o.logs()) {
+      logs.logs(c, new LogsOptions(o.stdout(), o.stderr(), false, null, null, false, -1, false), out,
+          new CompletableFuture<>());
+    }
+    if (!o.stream()) {
+      return;
+    }
+    OutputPump pump = new OutputPump(o.stdout(), o.stderr());
+    AttachConnection conn;
+    CompletableFuture<AttachConnection> pending = null;
+    c.lock.lock();
+    try {
+      if (c.record().state().status().isRunning() && c.layout != null) {
+        conn = ctx.runtime().attacher().attach(c.layout.attachSocket(), pump);
+      } else {
+        pending = new CompletableFuture<>();
+        c.pendingAttaches.add(new Container.PendingAttach(pump, pending));
+        conn = null;
+      }
+    } finally {
+      c.lock.unlock();
+    }
+    ctx.event(c.record(), "attach");
+    if (conn == null) {
+      try {
+        conn = pending.get();
+      } catch (ExecutionException e) {
+        return; // the start failed; the starter reports the error
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    pump.connected(conn);
+    Thread input = null;
+    if (o.stdin() && stdin != null) {
+      AttachConnection target = conn;
+      input = Thread.ofVirtual().name("attach-stdin-" + c.id.substring(0, 12)).start(
+          () -> forwardStdin(stdin, target, detachKeys, pump, r.config().openStdin()));
+    }
+    try {
+      pump.drainTo(out);
+    } finally {
+      conn.close();
+      if (input != null) {
+        input.interrupt();
+      }
+    }
+  }
+
+  private static void forwardStdin(InputStream in, AttachConnection conn, byte[] keys, OutputPump pump,
+      boolean openStdin) {
+    byte[] buf = new byte[8192];
+    int matched = 0;
+    try {
+      for (int n; (n = in.read(buf)) >= 0; ) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+          if (buf[i] == keys[matched]) {
+            matched++;
+            if (matched == keys.length) {
+              // Forward what preceded the sequence, then detach.
+              int end = i - keys.length + 1;
+              if (end > start) {
+                conn.writeStdin(Arrays.copyOfRange(buf, start, end));
+              }
+              pump.stop();
+              return;
+            }
+          } else {
+            matched = buf[i] == keys[0] ? 1 : 0;
+          }
+        }
+        if (openStdin && n > start) {
+          conn.writeStdin(Arrays.copyOfRange(buf, start, n));
+        }
+      }
+      conn.closeStdin();
+    } catch (IOException e) {
+      log.debug("attach stdin ended: {}", e.toString());
+      conn.closeStdin();
+    }
+  }
+}

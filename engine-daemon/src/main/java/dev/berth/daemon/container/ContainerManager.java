@@ -1,0 +1,299 @@
+package dev.berth.daemon.container;
+
+import dev.berth.api.backend.AttachOptions;
+import dev.berth.api.backend.ContainerBackend;
+import dev.berth.api.backend.LogsOptions;
+import dev.berth.api.backend.OutputSink;
+import dev.berth.api.errors.ConflictException;
+import dev.berth.api.errors.InvalidParameterException;
+import dev.berth.api.errors.NotModifiedException;
+import dev.berth.api.filters.Filters;
+import dev.berth.api.model.container.ContainerCreateRequest;
+import dev.berth.api.model.container.ContainerCreateResponse;
+import dev.berth.api.model.container.ContainerInspectResponse;
+import dev.berth.api.model.container.ContainerPruneResponse;
+import dev.berth.api.model.container.ContainerSummary;
+import dev.berth.api.model.container.ContainerTopResponse;
+import dev.berth.api.model.container.ContainerWaitResponse;
+import dev.berth.daemon.system.Inventory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The container backend: resolves references and delegates each operation to its class. Owns the executor that
+ * runs exit handling.
+ */
+public final class ContainerManager implements ContainerBackend, AutoCloseable {
+  private final ContainerContext ctx;
+  private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+      Thread.ofVirtual().name("container-", 0).factory());
+  private final ExitHandler exits;
+  private final StartOperation starts;
+  private final StopOperation stops;
+  private final RemoveOperation removes;
+  private final CreateOperation creates;
+  private final LogsOperation logs;
+  private final AttachOperation attaches;
+  private final ContainerViews views;
+  private final ContainerListing listing;
+  private final Recovery recovery;
+
+  public ContainerManager(ContainerStore store, ImagePort images, RuntimeServices runtime,
+      dev.berth.network.NetworkManager network, dev.berth.daemon.events.EventBus events,
+      String defaultRuntime, String logDriver, long logMaxSize, boolean liveRestore) {
+    this.ctx = new ContainerContext(store, images, runtime, new ContainerNetworking(network), events,
+        new ContainerContext.ContainerSettings(defaultRuntime, logDriver, logMaxSize, "", liveRestore));
+    this.exits = new ExitHandler(ctx);
+    this.starts = new StartOperation(ctx, exits, executor);
+    this.stops = new StopOperation(ctx);
+    this.removes = new RemoveOperation(ctx, stops);
+    this.creates = new CreateOperation(ctx);
+    this.logs = new LogsOperation(ctx);
+    this.attaches = new AttachOperation(ctx, logs);
+    this.views = new ContainerViews(ctx);
+    this.listing = new ContainerListing(ctx, views);
+    this.recovery = new Recovery(ctx, exits, executor);
+    exits.setAutoRemove(c -> {
+      try {
+        removes.remove(c, true);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(ContainerManager.class).warn("auto-remove of {}: {}", c.id, e.toString());
+      }
+    });
+  }
+
+  /** Reconnects to containers that kept running while the daemon was down; records the ones that exited. */
+  public void restore() {
+    recovery.restore();
+  }
+
+  /** The IDs of containers that are running now (for the network module's cleanup at start). */
+  public java.util.Set<String> runningIds() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (ContainerRecord r : ctx.store().records()) {
+      if (r.state().status().isRunning()) {
+        ids.add(r.id());
+      }
+    }
+    return ids;
+  }
+
+  public Inventory.ContainerCounts counts() {
+    int running = 0;
+    int paused = 0;
+    int stopped = 0;
+    List<ContainerRecord> all = ctx.store().records();
+    for (ContainerRecord r : all) {
+      switch (r.state().status()) {
+        case RUNNING, RESTARTING -> running++;
+        case PAUSED -> paused++;
+        default -> stopped++;
+      }
+    }
+    return new Inventory.ContainerCounts(all.size(), running, paused, stopped);
+  }
+
+  /** Containers using an image, for {@code docker rmi} conflicts: id → running. */
+  public Map<String, Boolean> usersOfImage(String imageId) {
+    Map<String, Boolean> m = new java.util.LinkedHashMap<>();
+    for (ContainerRecord r : ctx.store().records()) {
+      if (r.image().equals(imageId)) {
+        m.put(r.id(), r.state().status().isRunning());
+      }
+    }
+    return m;
+  }
+
+  @Override
+  public ContainerCreateResponse create(String name, String platform, ContainerCreateRequest request) {
+    if (platform != null && !platform.isEmpty() && !platform.startsWith("linux")) {
+      throw new InvalidParameterException("image operating system \"" + platform
+          + "\" cannot be used on this platform");
+    }
+    return creates.create(name, request);
+  }
+
+  @Override
+  public void start(String ref) {
+    Container c = ctx.store().get(ref);
+    try {
+      starts.start(c);
+    } catch (NotModifiedException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (c.record().hostConfig().autoRemove()) {
+        try {
+          removes.remove(c, true); // dockerd removes --rm containers whose start failed; the CLI waits for it
+        } catch (RuntimeException ignored) {
+          // already gone
+        }
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void stop(String ref, Integer timeoutSeconds, String signal) {
+    stops.stop(ctx.store().get(ref), timeoutSeconds, signal);
+  }
+
+  @Override
+  public void restart(String ref, Integer timeoutSeconds, String signal) {
+    Container c = ctx.store().get(ref);
+    try {
+      stops.stop(c, timeoutSeconds, signal);
+    } catch (NotModifiedException e) {
+      // not running: just start it
+    }
+    starts.start(c);
+    ctx.event(c.record(), "restart");
+  }
+
+  @Override
+  public void kill(String ref, String signal) {
+    stops.kill(ctx.store().get(ref), ref, signal);
+  }
+
+  @Override
+  public void pause(String ref) {
+    stops.pause(ctx.store().get(ref));
+  }
+
+  @Override
+  public void unpause(String ref) {
+    stops.unpause(ctx.store().get(ref));
+  }
+
+  @Override
+  public void rename(String ref, String newName) {
+    Container c = ctx.store().get(ref);
+    if (newName == null || newName.isEmpty()) {
+      throw new InvalidParameterException("Neither old nor new names may be empty");
+    }
+    String full = NameRegistry.normalize(newName);
+    c.lock.lock();
+    try {
+      ContainerRecord r = c.record();
+      if (r.name().equals(full)) {
+        throw new InvalidParameterException("Renaming a container with the same name as its current name");
+      }
+      ctx.store().names().reserve(full, c.id);
+      ctx.store().names().release(r.name(), c.id);
+      ContainerRecord renamed = r.withName(full);
+      ctx.store().save(c, renamed);
+      ctx.event(renamed, "rename", Map.of("oldName", r.name()));
+    } finally {
+      c.lock.unlock();
+    }
+  }
+
+  @Override
+  public void remove(String ref, boolean force, boolean removeVolumes) {
+    removes.remove(ctx.store().get(ref), force);
+  }
+
+  @Override
+  public CompletableFuture<ContainerWaitResponse> await(String ref, String condition) {
+    Container c = ctx.store().get(ref);
+    String cond = condition == null || condition.isEmpty() ? "not-running" : condition;
+    c.lock.lock();
+    try {
+      ContainerRecord r = c.record();
+      return switch (cond) {
+        case "not-running" -> r.state().status().isRunning() ? c.waiters.onNextExit()
+            : CompletableFuture.completedFuture(ContainerWaitResponse.exited(r.state().exitCode()));
+        case "next-exit" -> c.waiters.onNextExit();
+        case "removed" -> c.waiters.onRemoved();
+        default -> throw new InvalidParameterException("invalid condition: \"" + condition + "\"");
+      };
+    } finally {
+      c.lock.unlock();
+    }
+  }
+
+  @Override
+  public ContainerInspectResponse inspect(String ref, boolean size) {
+    return views.inspect(ctx.store().get(ref).record());
+  }
+
+  @Override
+  public List<ContainerSummary> list(boolean all, int limit, boolean size, Filters filters) {
+    return listing.list(all, limit, filters);
+  }
+
+  @Override
+  public void resize(String ref, int height, int width) {
+    Container c = ctx.store().get(ref);
+    ContainerRecord r = c.record();
+    if (!r.state().status().isRunning() || c.layout == null) {
+      throw new ConflictException("Container " + ref + " is not running");
+    }
+    ctx.runtime().monitor().resize(c.layout.ctlFifo(), height, width);
+  }
+
+  @Override
+  public ContainerTopResponse top(String ref, String psArgs) {
+    Container c = ctx.store().get(ref);
+    ContainerRecord r = c.record();
+    r.state().status().checkRunning(r.id());
+    return Top.run(ctx.runtime().runtime(r.runtime()).ps(r.id()), psArgs);
+  }
+
+  @Override
+  public ContainerPruneResponse prune(Filters filters) {
+    filters.validate(java.util.Set.of("until", "label", "label!"));
+    List<String> deleted = new ArrayList<>();
+    for (ContainerRecord r : ctx.store().records()) {
+      ContainerStatus s = r.state().status();
+      if (s.isRunning() || s == ContainerStatus.REMOVING || !filters.matchLabels("label", r.config().labels())) {
+        continue;
+      }
+      try {
+        removes.remove(ctx.store().get(r.id()), false);
+        deleted.add(r.id());
+      } catch (RuntimeException e) {
+        // raced with a start or another removal: leave it
+      }
+    }
+    return new ContainerPruneResponse(deleted, 0);
+  }
+
+  @Override
+  public boolean hasTty(String ref) {
+    return ctx.store().get(ref).record().config().tty();
+  }
+
+  @Override
+  public void attach(String ref, AttachOptions options, InputStream stdin, OutputSink out) throws IOException {
+    attaches.attach(ctx.store().get(ref), ref, options, stdin, out);
+  }
+
+  @Override
+  public void logs(String ref, LogsOptions options, OutputSink out, CompletableFuture<?> clientGone)
+      throws IOException {
+    logs.logs(ctx.store().get(ref), options, out, clientGone);
+  }
+
+  /** Stops the daemon's side: with live-restore containers keep running; without, they are stopped. */
+  @Override
+  public void close() {
+    if (!ctx.settings().liveRestore()) {
+      for (ContainerRecord r : ctx.store().records()) {
+        if (r.state().status().isRunning()) {
+          try {
+            stops.stop(ctx.store().get(r.id()), null, null);
+          } catch (RuntimeException e) {
+            // best effort at shutdown
+          }
+        }
+      }
+    }
+    executor.shutdown();
+  }
+}

@@ -1,0 +1,207 @@
+package dev.berth.daemon.container;
+
+import dev.berth.api.errors.ConflictException;
+import dev.berth.api.model.container.ContainerConfig;
+import dev.berth.api.model.container.EndpointSettings;
+import dev.berth.api.model.container.HostConfig;
+import dev.berth.api.model.container.NetworkSettings;
+import dev.berth.api.model.container.PortBinding;
+import dev.berth.network.Endpoint;
+import dev.berth.network.EndpointRequest;
+import dev.berth.network.NetworkManager;
+import dev.berth.network.Sandbox;
+import dev.berth.network.dns.HostsFile;
+import dev.berth.network.dns.ResolvConf;
+import dev.berth.network.portmap.BoundPort;
+import dev.berth.network.portmap.PortMapping;
+import dev.berth.runtime.spec.NamespaceMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Docker's networking semantics for one container over the network module: {@code NetworkMode} (bridge, a user
+ * network, host, none, {@code container:<x>}), port publishing, the network files, and the wire
+ * {@code NetworkSettings}.
+ */
+final class ContainerNetworking {
+  private final NetworkManager net;
+
+  ContainerNetworking(NetworkManager net) {
+    this.net = net;
+  }
+
+  static String mode(HostConfig h) {
+    String m = h.networkMode();
+    return m == null || m.isEmpty() || m.equals("default") ? "bridge" : m;
+  }
+
+  /**
+   * Sets up the container's networking before its start and writes its network files.
+   *
+   * @param joined for {@code container:<x>} modes, the other container (must be running)
+   * @return the network namespace the runtime must use
+   */
+  NamespaceMode attach(ContainerRecord r, Path containerDir, ContainerRecord joined) throws IOException {
+    HostConfig h = r.hostConfig();
+    ContainerConfig c = r.config();
+    String mode = mode(h);
+    List<String> extra = h.extraHosts() == null ? List.of() : h.extraHosts();
+    ResolvConf.Host host = ResolvConf.Host.parse(readOr(Path.of("/etc/resolv.conf")));
+    ResolvConf.Overrides overrides = new ResolvConf.Overrides(nz(h.dns()), nz(h.dnsSearch()), nz(h.dnsOptions()));
+    Files.createDirectories(containerDir);
+    if (mode.equals("host")) {
+      net.connect("host", r.id(), EndpointRequest.of(r.plainName()));
+      Files.writeString(containerDir.resolve("hostname"), c.hostname() + "\n");
+      Files.copy(Path.of("/etc/hosts"), containerDir.resolve("hosts"), StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(containerDir.resolve("resolv.conf"), readOr(Path.of("/etc/resolv.conf")));
+      return NamespaceMode.host();
+    }
+    if (mode.startsWith("container:")) {
+      if (joined == null || !joined.state().status().isRunning()) {
+        throw new ConflictException("cannot join network namespace of a non running container: "
+            + mode.substring("container:".length()));
+      }
+      Path other = containerDir.getParent().resolve(joined.id());
+      for (String f : List.of("hostname", "hosts", "resolv.conf")) {
+        Files.copy(other.resolve(f), containerDir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+      }
+      return net.sandbox(joined.id()).map(sb -> NamespaceMode.path(sb.key()))
+          .orElse(NamespaceMode.container(joined.state().pid(), "net"));
+    }
+    Sandbox sb = net.createSandbox(r.id());
+    try {
+      String ip = null;
+      if (mode.equals("none")) {
+        net.connect("none", r.id(), EndpointRequest.of(r.plainName()));
+      } else {
+        Map<String, EndpointSettings> eps = r.networkingConfig() == null
+            || r.networkingConfig().endpointsConfig() == null ? Map.of() : r.networkingConfig().endpointsConfig();
+        Endpoint ep = net.connect(mode, r.id(), request(r, eps.get(mode)), ports(h, c));
+        ip = ep.ipv4();
+        for (var e : eps.entrySet()) {
+          if (!e.getKey().equals(mode)) {
+            net.connect(e.getKey(), r.id(), request(r, e.getValue()));
+          }
+        }
+      }
+      Files.writeString(containerDir.resolve("hostname"), c.hostname() + "\n");
+      Files.writeString(containerDir.resolve("hosts"),
+          HostsFile.render(ip, c.hostname(), c.domainname(), extra, net.hostGatewayIp(), true));
+      Files.writeString(containerDir.resolve("resolv.conf"), net.usesEmbeddedDns(r.id())
+          ? ResolvConf.internal(host, overrides) : ResolvConf.legacy(host, overrides, false));
+      return NamespaceMode.path(sb.key());
+    } catch (RuntimeException | IOException e) {
+      net.removeSandbox(r.id());
+      throw e;
+    }
+  }
+
+  /** Tears the container's networking down (safe to call twice, and for containers without any). */
+  void detach(String containerId) {
+    net.removeSandbox(containerId);
+  }
+
+  private static EndpointRequest request(ContainerRecord r, EndpointSettings s) {
+    if (s == null) {
+      return EndpointRequest.of(r.plainName());
+    }
+    String ip = s.ipamConfig() == null ? null : emptyToNull(s.ipamConfig().ipv4Address());
+    return new EndpointRequest(r.plainName(), nz(s.aliases()), ip, emptyToNull(s.macAddress()));
+  }
+
+  static List<PortMapping> ports(HostConfig h, ContainerConfig c) {
+    List<PortMapping> out = new ArrayList<>();
+    Map<String, List<PortBinding>> bindings = h.portBindings() == null ? Map.of() : h.portBindings();
+    bindings.forEach((port, list) -> {
+      if (list == null || list.isEmpty()) {
+        out.add(PortMapping.of(port, "", ""));
+      } else {
+        for (PortBinding b : list) {
+          out.add(PortMapping.of(port, b.hostIp(), b.hostPort()));
+        }
+      }
+    });
+    if (h.publishAllPorts() && c.exposedPorts() != null) {
+      for (String port : c.exposedPorts().keySet()) {
+        if (!bindings.containsKey(port)) {
+          out.add(PortMapping.of(port, "", ""));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The wire {@code NetworkSettings}: endpoints by network name, published ports, sandbox. */
+  NetworkSettings settings(ContainerRecord r) {
+    boolean running = r.state().status().isRunning();
+    Map<String, EndpointSettings> networks = new LinkedHashMap<>();
+    Map<String, List<PortBinding>> ports = new LinkedHashMap<>();
+    String sandboxKey = "";
+    String sandboxId = "";
+    if (running) {
+      sandboxKey = net.sandbox(r.id()).map(Sandbox::key).orElse("");
+      sandboxId = net.sandbox(r.id()).map(Sandbox::id).orElse("");
+      for (Endpoint ep : net.endpointsOfContainer(r.id())) {
+        String name = networkName(ep.networkId());
+        EndpointSettings cfg = configured(r, name);
+        networks.put(name, cfg.attached(ep.networkId(), ep.id(), nn(ep.macAddress()), nn(ep.gateway()),
+            nn(ep.ipv4()), ep.prefixLength(), "", "", 0, ep.dnsNames()));
+        for (BoundPort p : ep.ports()) {
+          ports.computeIfAbsent(p.containerPort() + "/" + p.proto(), k -> new ArrayList<>())
+              .add(PortBinding.of(p.hostIp(), p.hostPort()));
+        }
+      }
+      if (r.config().exposedPorts() != null) {
+        for (String p : r.config().exposedPorts().keySet()) {
+          ports.putIfAbsent(p, null);
+        }
+      }
+    } else {
+      String mode = mode(r.hostConfig());
+      if (!mode.startsWith("container:")) {
+        networks.put(mode, configured(r, mode));
+      }
+    }
+    return NetworkSettings.of(sandboxId, sandboxKey, ports, networks);
+  }
+
+  private String networkName(String networkId) {
+    try {
+      return net.get(networkId).name();
+    } catch (RuntimeException e) {
+      return networkId;
+    }
+  }
+
+  private static EndpointSettings configured(ContainerRecord r, String network) {
+    EndpointSettings s = r.networkingConfig() == null || r.networkingConfig().endpointsConfig() == null
+        ? null : r.networkingConfig().endpointsConfig().get(network);
+    return s != null ? s : EndpointSettings.config(null, null, null, null);
+  }
+
+  private static String readOr(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static <T> List<T> nz(List<T> l) {
+    return l == null ? List.of() : l;
+  }
+
+  private static String nn(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}

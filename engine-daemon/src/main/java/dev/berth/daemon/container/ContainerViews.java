@@ -1,0 +1,139 @@
+package dev.berth.daemon.container;
+
+import dev.berth.api.model.GoTime;
+import dev.berth.api.model.container.ContainerInspectResponse;
+import dev.berth.api.model.container.ContainerState;
+import dev.berth.api.model.container.ContainerSummary;
+import dev.berth.api.model.container.NetworkSettings;
+import dev.berth.api.model.container.PortBinding;
+import dev.berth.api.model.storage.DriverData;
+import dev.berth.api.types.MountSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Maps container records to the wire shapes of {@code inspect} and {@code ps}. Reads records only, no locks. */
+final class ContainerViews {
+  private final ContainerContext ctx;
+
+  ContainerViews(ContainerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  ContainerInspectResponse inspect(ContainerRecord r) {
+    var dir = ctx.store().dir(r.id());
+    ContainerRecord.State s = r.state();
+    ContainerStatus st = s.status();
+    ContainerState state = new ContainerState(st.wire(), st.isRunning(), st == ContainerStatus.PAUSED,
+        st == ContainerStatus.RESTARTING, s.oomKilled(), st == ContainerStatus.DEAD, s.pid(), s.exitCode(),
+        s.error() == null ? "" : s.error(), s.startedAt(), s.finishedAt(), null);
+    return new ContainerInspectResponse(r.id(), r.created(), r.path(), r.args(), state, r.image(),
+        dir.resolve("resolv.conf").toString(), dir.resolve("hostname").toString(), dir.resolve("hosts").toString(),
+        dir.resolve(r.id() + "-json.log").toString(), r.name(), r.restartCount(), "overlay2", "linux", "", "", "",
+        null, r.hostConfig(), graphDriver(r), null, null, List.of(), r.config(), ctx.network().settings(r), null);
+  }
+
+  private DriverData graphDriver(ContainerRecord r) {
+    Map<String, String> data = new LinkedHashMap<>();
+    for (MountSpec m : r.rootfs() == null ? List.<MountSpec>of() : r.rootfs()) {
+      for (String o : m.options()) {
+        int eq = o.indexOf('=');
+        if (eq > 0) {
+          switch (o.substring(0, eq)) {
+            case "lowerdir" -> data.put("LowerDir", o.substring(eq + 1));
+            case "upperdir" -> data.put("UpperDir", o.substring(eq + 1));
+            case "workdir" -> data.put("WorkDir", o.substring(eq + 1));
+            default -> { }
+          }
+        }
+      }
+    }
+    if (!data.isEmpty()) {
+      data.put("MergedDir", ctx.runtime().rootfs(r.id()).toString());
+    }
+    return DriverData.of("overlay2", data);
+  }
+
+  ContainerSummary summary(ContainerRecord r) {
+    NetworkSettings ns = ctx.network().settings(r);
+    List<ContainerSummary.Port> ports = new ArrayList<>();
+    if (ns.ports() != null) {
+      ns.ports().forEach((port, bindings) -> {
+        String[] pp = port.split("/");
+        int priv = Integer.parseInt(pp[0]);
+        String proto = pp.length > 1 ? pp[1] : "tcp";
+        if (bindings == null || bindings.isEmpty()) {
+          ports.add(new ContainerSummary.Port(null, priv, 0, proto));
+        } else {
+          for (PortBinding b : bindings) {
+            ports.add(new ContainerSummary.Port(b.hostIp(), priv, Integer.parseInt(b.hostPort()), proto));
+          }
+        }
+      });
+    } else if (r.config().exposedPorts() != null) {
+      for (String p : r.config().exposedPorts().keySet()) {
+        String[] pp = p.split("/");
+        ports.add(new ContainerSummary.Port(null, Integer.parseInt(pp[0]), 0, pp.length > 1 ? pp[1] : "tcp"));
+      }
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add(r.path());
+    cmd.addAll(r.args());
+    return new ContainerSummary(r.id(), List.of(r.name()), r.config().image(), r.image(), null,
+        String.join(" ", cmd), GoTime.parse(r.created()).getEpochSecond(), ports, 0, 0,
+        r.config().labels() == null ? Map.of() : r.config().labels(), r.state().status().wire(), status(r),
+        new ContainerSummary.HostConfigSummary(ContainerNetworking.mode(r.hostConfig()), null),
+        new ContainerSummary.NetworkSettingsSummary(ns.networks()), List.of());
+  }
+
+  /** moby's {@code State.String()}: "Up 3 seconds", "Exited (3) 2 minutes ago", "Created" … */
+  static String status(ContainerRecord r) {
+    ContainerRecord.State s = r.state();
+    Instant now = Instant.now();
+    return switch (s.status()) {
+      case RUNNING -> "Up " + human(Duration.between(GoTime.parse(s.startedAt()), now));
+      case PAUSED -> "Up " + human(Duration.between(GoTime.parse(s.startedAt()), now)) + " (Paused)";
+      case RESTARTING -> "Restarting (" + s.exitCode() + ") "
+          + human(Duration.between(GoTime.parse(s.finishedAt()), now)) + " ago";
+      case REMOVING -> "Removal In Progress";
+      case DEAD -> "Dead";
+      case CREATED -> "Created";
+      case EXITED -> GoTime.isZero(s.finishedAt()) ? (GoTime.isZero(s.startedAt()) ? "Created" : "")
+          : "Exited (" + s.exitCode() + ") " + human(Duration.between(GoTime.parse(s.finishedAt()), now)) + " ago";
+    };
+  }
+
+  /** go-units {@code HumanDuration}. */
+  static String human(Duration d) {
+    long seconds = d.toSeconds();
+    if (seconds < 1) {
+      return "Less than a second";
+    } else if (seconds == 1) {
+      return "1 second";
+    } else if (seconds < 60) {
+      return seconds + " seconds";
+    }
+    long minutes = d.toMinutes();
+    if (minutes == 1) {
+      return "About a minute";
+    } else if (minutes < 60) {
+      return minutes + " minutes";
+    }
+    long hours = Math.round(d.toMillis() / 3_600_000.0);
+    if (hours == 1) {
+      return "About an hour";
+    } else if (hours < 48) {
+      return hours + " hours";
+    } else if (hours < 24 * 7 * 2) {
+      return hours / 24 + " days";
+    } else if (hours < 24 * 30 * 2) {
+      return hours / 24 / 7 + " weeks";
+    } else if (hours < 24 * 365 * 2) {
+      return hours / 24 / 30 + " months";
+    }
+    return d.toHours() / 24 / 365 + " years";
+  }
+}

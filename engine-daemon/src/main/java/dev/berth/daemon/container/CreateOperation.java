@@ -1,0 +1,179 @@
+package dev.berth.daemon.container;
+
+import dev.berth.api.errors.InvalidParameterException;
+import dev.berth.api.model.GoTime;
+import dev.berth.api.model.container.ContainerConfig;
+import dev.berth.api.model.container.ContainerCreateRequest;
+import dev.berth.api.model.container.ContainerCreateResponse;
+import dev.berth.api.model.container.HostConfig;
+import dev.berth.api.model.container.EndpointSettings;
+import dev.berth.api.model.container.LogConfig;
+import dev.berth.api.model.container.NetworkingConfig;
+import dev.berth.api.model.container.RestartPolicy;
+import dev.berth.api.types.MountSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code POST /containers/create}: validate, merge with the image, reserve the name, prepare the rootfs, persist. */
+final class CreateOperation {
+  private static final long DEFAULT_SHM = 64L << 20;
+
+  private final ContainerContext ctx;
+
+  CreateOperation(ContainerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  ContainerCreateResponse create(String name, ContainerCreateRequest req) {
+    if (req == null) {
+      throw new InvalidParameterException("config cannot be empty in order to create a container");
+    }
+    ContainerConfig user = req.config();
+    if (user.image() == null || user.image().isEmpty()) {
+      throw new InvalidParameterException("No image was specified");
+    }
+    ImagePort.ResolvedImage image = ctx.images().resolve(user.image());
+    HostConfig host = defaults(req.hostConfig() == null ? HostConfig.empty() : req.hostConfig());
+    validate(host);
+    ContainerConfig merged = ConfigMerge.merge(user, image.config());
+    List<String> ep = merged.entrypoint() == null ? List.of() : merged.entrypoint();
+    List<String> cmd = merged.cmd() == null ? List.of() : merged.cmd();
+    if (ep.size() == 1 && ep.get(0).isEmpty()) {
+      ep = List.of();
+    }
+    if (ep.isEmpty() && cmd.isEmpty()) {
+      throw new InvalidParameterException("no command specified");
+    }
+    String path = !ep.isEmpty() ? ep.get(0) : cmd.get(0);
+    List<String> args = new ArrayList<>(!ep.isEmpty() ? ep.subList(1, ep.size()) : cmd.subList(1, cmd.size()));
+    if (!ep.isEmpty()) {
+      args.addAll(cmd);
+    }
+
+    String id = ContainerIds.generate();
+    ContainerConfig.Builder cb = merged.toBuilder();
+    if (cb.hostname == null || cb.hostname.isEmpty()) {
+      cb.hostname = ContainerNetworking.mode(host).equals("host") ? hostHostname() : ContainerIds.shortId(id);
+    }
+    ContainerConfig config = cb.build();
+    List<String> warnings = ctx.runtime().specs().validate(
+        RuntimeConfigMapper.map(tempRecord(id, config, host, path, args), Path.of("/"), ctx.store().dir(id),
+            other -> 0, dev.berth.runtime.spec.NamespaceMode.privateNs()));
+
+    NameRegistry names = ctx.store().names();
+    String fullName = name == null || name.isEmpty() ? names.generate(id) : NameRegistry.normalize(name);
+    if (name != null && !name.isEmpty()) {
+      names.reserve(fullName, id);
+    }
+    try {
+      List<MountSpec> rootfs = ctx.images().prepareRootfs(id, image.id());
+      ContainerRecord r = new ContainerRecord(id, fullName, GoTime.rfc3339Nano(Instant.now()), path, args, config,
+          host, networking(req.networkingConfig(), host), image.id(), host.runtime(), rootfs,
+          new ContainerRecord.State(ContainerStatus.CREATED, 0, 0, "", GoTime.ZERO, GoTime.ZERO, false),
+          0, false, false);
+      Files.createDirectories(ctx.store().dir(id));
+      Container c = new Container(r);
+      ctx.store().save(c, r);
+      ctx.store().add(c);
+      ctx.event(r, "create");
+      return new ContainerCreateResponse(id, warnings);
+    } catch (IOException e) {
+      names.release(fullName, id);
+      ctx.images().removeRootfs(id);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      names.release(fullName, id);
+      ctx.images().removeRootfs(id);
+      ctx.store().deleteDir(id);
+      throw e;
+    }
+  }
+
+  /** The CLI names the default network "default"; store endpoint settings under the network actually used. */
+  private static NetworkingConfig networking(NetworkingConfig nc, HostConfig host) {
+    if (nc == null || nc.endpointsConfig() == null) {
+      return nc;
+    }
+    Map<String, EndpointSettings> eps = new LinkedHashMap<>();
+    nc.endpointsConfig().forEach((k, v) -> eps.put(k.equals("default") ? host.networkMode() : k, v));
+    return new NetworkingConfig(eps);
+  }
+
+  private ContainerRecord tempRecord(String id, ContainerConfig c, HostConfig h, String path, List<String> args) {
+    return new ContainerRecord(id, "/tmp", "", path, args, c, h, null, "", h.runtime(), List.of(),
+        new ContainerRecord.State(ContainerStatus.CREATED, 0, 0, "", "", "", false), 0, false, false);
+  }
+
+  /** dockerd's create-time defaults ({@code adaptContainerSettings} and friends), visible in inspect. */
+  private HostConfig defaults(HostConfig h) {
+    HostConfig.Builder b = h.toBuilder();
+    b.networkMode = ContainerNetworking.mode(h);
+    if (b.runtime == null || b.runtime.isEmpty()) {
+      b.runtime = ctx.settings().defaultRuntime();
+    }
+    if (b.shmSize == 0) {
+      b.shmSize = DEFAULT_SHM;
+    }
+    if (b.logConfig == null || b.logConfig.type() == null || b.logConfig.type().isEmpty()) {
+      b.logConfig = new LogConfig(ctx.settings().logDriver(),
+          b.logConfig == null || b.logConfig.config() == null ? Map.of() : b.logConfig.config());
+    }
+    if (b.restartPolicy == null || b.restartPolicy.name() == null || b.restartPolicy.name().isEmpty()) {
+      b.restartPolicy = new RestartPolicy(RestartPolicy.NO, 0);
+    }
+    if (b.ipcMode == null || b.ipcMode.isEmpty()) {
+      b.ipcMode = "private";
+    }
+    if (b.cgroupnsMode == null || b.cgroupnsMode.isEmpty()) {
+      b.cgroupnsMode = Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers")) ? "private" : "host";
+    }
+    if (b.dns == null) {
+      b.dns = List.of();
+    }
+    if (b.dnsOptions == null) {
+      b.dnsOptions = List.of();
+    }
+    if (b.dnsSearch == null) {
+      b.dnsSearch = List.of();
+    }
+    if (b.portBindings == null) {
+      b.portBindings = Map.of();
+    }
+    var res = RuntimeConfigMapper.resources(h).withDockerDefaults();
+    if (res.memorySwap() != h.resources().memorySwap()) {
+      b.resources = h.resources().withMemorySwap(res.memorySwap());
+    }
+    return b.build();
+  }
+
+  private static void validate(HostConfig h) {
+    String policy = h.restartPolicy() == null ? "no" : h.restartPolicy().name();
+    if (h.autoRemove() && policy != null && !policy.isEmpty() && !policy.equals("no")) {
+      throw new InvalidParameterException("can't create 'AutoRemove' container with restart policy");
+    }
+    if (policy != null && !List.of("", "no", "always", "unless-stopped", "on-failure").contains(policy)) {
+      throw new InvalidParameterException("invalid restart policy: unknown policy '" + policy
+          + "'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'");
+    }
+    if (h.restartPolicy() != null && h.restartPolicy().maximumRetryCount() > 0 && !"on-failure".equals(policy)) {
+      throw new InvalidParameterException("invalid restart policy: maximum retry count can only be used with "
+          + "'on-failure'");
+    }
+  }
+
+  private static String hostHostname() {
+    try {
+      return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+    } catch (IOException e) {
+      return "localhost";
+    }
+  }
+
+}
