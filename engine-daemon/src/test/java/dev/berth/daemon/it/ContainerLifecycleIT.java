@@ -1,0 +1,183 @@
+package dev.berth.daemon.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Everyday container commands of the stock CLI against a real berthd with runc and conmon. */
+@ExtendWith(DaemonExtension.class)
+class ContainerLifecycleIT {
+  private static final String IMG = "busybox:ct";
+  private final List<String> created = new ArrayList<>();
+
+  @BeforeAll
+  static void image(DockerCli docker, @TempDir Path dir) {
+    TestImages.importBusybox(docker, dir, IMG);
+  }
+
+  @AfterEach
+  void cleanup(DockerCli docker) {
+    for (String c : created) {
+      docker.run("rm", "-f", c);
+    }
+  }
+
+  private String name(String base) {
+    String n = base + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+    created.add(n);
+    return n;
+  }
+
+  @Test
+  void runRm_propagatesTheExitCode(DockerCli docker) {
+    CliResult r = docker.run("run", "--rm", IMG, "sh", "-c", "echo out; echo err >&2; exit 3");
+    assertEquals(3, r.exitCode(), r::toString);
+    assertEquals("out", r.out());
+    assertEquals("err", r.stderr().strip());
+  }
+
+  @Test
+  void runFailures_useDockersExitCodes(DockerCli docker) {
+    CliResult notFound = docker.run("run", "--rm", IMG, "nosuch");
+    assertEquals(127, notFound.exitCode(), notFound::toString);
+    assertTrue(notFound.stderr().contains("executable file not found"), notFound::toString);
+    CliResult noImage = docker.run("run", "--rm", "--pull", "never", "nope:none", "true");
+    assertEquals(125, noImage.exitCode(), noImage::toString);
+    assertTrue(noImage.stderr().contains("No such image"), noImage::toString);
+  }
+
+  @Test
+  void stdinIsForwardedAndHalfClosed(DockerCli docker) {
+    CliResult r = docker.run("hi\n".getBytes(), Duration.ofSeconds(30), "run", "-i", "--rm", IMG, "cat");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("hi", r.out());
+  }
+
+  @Test
+  void ttyUnderARealTerminal(DockerCli docker, BerthDaemon d) {
+    // script(1) needs an open stdin; a process substitution keeps one open without sending anything.
+    CliResult r = Processes.run(List.of("bash", "-c", "script -qec \"stty rows 40 cols 100; docker run -it --rm "
+        + IMG + " sh -c 'tty; stty size'\" /dev/null < <(sleep 10)"),
+        java.util.Map.of("DOCKER_HOST", d.host(), "DOCKER_CONFIG", d.work().resolve("docker-config").toString()),
+        null, Duration.ofSeconds(30));
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stdout().contains("/dev/pts/0"), r::toString);
+    assertTrue(r.stdout().contains("40 100"), r::toString);
+  }
+
+  @Test
+  void detachedLogsFollowAndStop(DockerCli docker) {
+    String c = name("logs");
+    CliResult run = docker.run("run", "-d", "--name", c, IMG, "sh", "-c",
+        "trap 'exit 0' TERM; i=0; while true; do echo line $i; i=$((i+1)); sleep 0.1; done");
+    assertEquals(0, run.exitCode(), run::toString);
+    CliResult logs = docker.run(null, Duration.ofSeconds(3), "logs", "-f", c);
+    assertTrue(logs.stdout().startsWith("line 0\nline 1\n"), logs::toString);
+    CliResult tail = docker.run("logs", "--tail", "1", c);
+    assertTrue(tail.out().matches("line \\d+"), tail::toString);
+    assertEquals(0, docker.run("stop", "-t", "5", c).exitCode());
+    assertEquals("exited 0", docker.run("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", c).out());
+  }
+
+  @Test
+  void psFiltersAndFormat(DockerCli docker) {
+    String a = name("psa");
+    String b = name("psb");
+    docker.run("run", "-d", "--name", a, "--label", "role=web", IMG, "sleep", "60");
+    docker.run("create", "--name", b, IMG, "true");
+    assertEquals(a, docker.run("ps", "--format", "{{.Names}}", "--filter", "label=role=web").out());
+    String all = docker.run("ps", "-a", "--format", "{{.Names}} {{.State}}", "--filter", "name=" + b).out();
+    assertEquals(b + " created", all);
+    assertEquals("", docker.run("ps", "-q", "--filter", "name=" + b).out());
+    assertEquals(a, docker.run("ps", "--filter", "ancestor=" + IMG, "--format", "{{.Names}}",
+        "--filter", "name=" + a).out());
+  }
+
+  @Test
+  void inspectHasDockersShape(DockerCli docker) {
+    String c = name("insp");
+    docker.run("run", "-d", "--name", c, "-e", "A=1", IMG, "sleep", "60");
+    CliResult r = docker.run("inspect", "-f",
+        "{{.State.Running}}|{{.Name}}|{{.Config.Image}}|{{index .Config.Env 0}}|{{.HostConfig.NetworkMode}}|"
+            + "{{.Path}}|{{json .Args}}|{{.State.Pid}}|{{.RestartCount}}|{{.Driver}}", c);
+    String[] f = r.out().split("\\|");
+    assertEquals("true", f[0], r::toString);
+    assertEquals("/" + c, f[1]);
+    assertEquals(IMG, f[2]);
+    assertEquals("A=1", f[3]);
+    assertEquals("bridge", f[4]);
+    assertEquals("sleep", f[5]);
+    assertEquals("[\"60\"]", f[6]);
+    assertNotEquals("0", f[7]);
+    assertEquals("0", f[8]);
+    assertEquals("overlay2", f[9]);
+    CliResult missing = docker.run("inspect", "nope-" + c);
+    assertEquals(1, missing.exitCode());
+    assertTrue(missing.stderr().contains("No such object"), missing::toString);
+  }
+
+  @Test
+  void waitKillRestartRenameAndForceRemove(DockerCli docker) {
+    String c = name("life");
+    docker.run("run", "-d", "--name", c, IMG, "sh", "-c", "trap 'exit 7' USR1; while true; do sleep 0.1; done");
+    assertEquals(0, docker.run("kill", "-s", "USR1", c).exitCode());
+    assertEquals("7", docker.run("wait", c).out());
+    assertEquals(0, docker.run("restart", "-t", "1", c).exitCode());
+    assertEquals("true", docker.run("inspect", "-f", "{{.State.Running}}", c).out());
+    String renamed = name("renamed");
+    assertEquals(0, docker.run("rename", c, renamed).exitCode());
+    assertEquals("/" + renamed, docker.run("inspect", "-f", "{{.Name}}", renamed).out());
+    CliResult rm = docker.run("rm", renamed);
+    assertNotEquals(0, rm.exitCode());
+    assertTrue(rm.stderr().contains("container is running"), rm::toString);
+    assertEquals(0, docker.run("rm", "-f", renamed).exitCode());
+    assertEquals(1, docker.run("inspect", renamed).exitCode());
+  }
+
+  @Test
+  void startAttach(DockerCli docker) {
+    String c = name("sa");
+    docker.run("create", "--name", c, IMG, "echo", "attached");
+    CliResult r = docker.run("start", "-a", c);
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("attached", r.out());
+    CliResult again = docker.run("start", c);
+    assertEquals(0, again.exitCode(), again::toString);
+  }
+
+  @Test
+  void nameConflict_isDockersMessage(DockerCli docker) {
+    String c = name("dup");
+    docker.run("create", "--name", c, IMG, "true");
+    CliResult r = docker.run("run", "--name", c, IMG, "true");
+    assertEquals(125, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("is already in use by container"), r::toString);
+  }
+
+  @Test
+  void memoryLimitIsEnforced(DockerCli docker) {
+    String c = name("mem");
+    CliResult r = docker.run("run", "-d", "--name", c, "-m", "32m", IMG, "sleep", "60");
+    assertEquals(0, r.exitCode(), r::toString);
+    CliResult limit = docker.run("exec", c, "cat", "/sys/fs/cgroup/memory/memory.limit_in_bytes");
+    if (limit.exitCode() == 0) {
+      assertEquals(Long.toString(32L << 20), limit.out());
+    }
+    assertEquals(Long.toString(32L << 20), docker.run("inspect", "-f", "{{.HostConfig.Memory}}", c).out());
+    String hog = name("hog");
+    CliResult oom = docker.run("run", "--name", hog, "-m", "32m", IMG, "sh", "-c",
+        "x=aaaaaaaaaaaaaaaa; while true; do x=$x$x; done");
+    assertEquals(137, oom.exitCode(), oom::toString);
+    assertEquals("true 137", docker.run("inspect", "-f", "{{.State.OOMKilled}} {{.State.ExitCode}}", hog).out());
+  }
+}
