@@ -185,7 +185,13 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
           ex.keepAlive = false;
         }
         if (ex.keepAlive) {
-          out.close();
+          try {
+            out.close();
+          } catch (java.io.IOException e) {
+            // the client read what it needed and hung up before the final chunk: not an error
+            log.debug("client left {} before the end of the stream", ex.request.uri());
+            ex.keepAlive = false;
+          }
         } else {
           out.discard();
           writer.channel().close();
