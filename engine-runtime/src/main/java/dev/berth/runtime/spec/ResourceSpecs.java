@@ -51,11 +51,14 @@ public final class ResourceSpecs {
     return c.isEmpty() ? null : c;
   }
 
-  /** {@code getPidsLimit}: zero or negative means unlimited, which runc spells -1. */
+  /**
+   * {@code getPidsLimit}: zero or negative means unlimited. A new container's cgroup is already unlimited, so no
+   * {@code pids} section is written then: crun (unlike runc) writes -1 literally and cgroup v1 rejects it.
+   */
   static LinuxPids pids(Resources r) {
-    if (r.pidsLimit() == null) {
+    if (r.pidsLimit() == null || r.pidsLimit() <= 0) {
       return null;
     }
-    return new LinuxPids(r.pidsLimit() <= 0 ? -1 : r.pidsLimit());
+    return new LinuxPids(r.pidsLimit());
   }
 }

@@ -38,8 +38,8 @@ class ResourceSpecsTest {
             null, new LinuxCpu(null, null, null, null, null, "0-1", "0"), null),
         Arguments.of("--pids-limit 100", Resources.builder().pidsLimit(100L).build(), null, null,
             new LinuxPids(100)),
-        Arguments.of("--pids-limit 0", Resources.builder().pidsLimit(0L).build(), null, null, new LinuxPids(-1)),
-        Arguments.of("--pids-limit -1", Resources.builder().pidsLimit(-1L).build(), null, null, new LinuxPids(-1)),
+        Arguments.of("--pids-limit 0", Resources.builder().pidsLimit(0L).build(), null, null, null),
+        Arguments.of("--pids-limit -1", Resources.builder().pidsLimit(-1L).build(), null, null, null),
         Arguments.of("nothing", Resources.NONE, null, null, null));
   }
 
