@@ -8,6 +8,9 @@ import dev.berth.daemon.config.ConfigLoader;
 import dev.berth.daemon.config.DaemonConfig;
 import dev.berth.daemon.config.HostAddress;
 import dev.berth.daemon.http.ApiServer;
+import dev.berth.daemon.http.Dispatcher;
+import dev.berth.daemon.http.routes.SystemRoutes;
+import java.io.IOException;
 import dev.berth.daemon.http.ServerIdentity;
 import dev.berth.daemon.http.TlsContexts;
 import dev.berth.daemon.state.DaemonLocks;
@@ -58,23 +61,34 @@ public final class Main {
     try (DaemonLocks locks = DaemonLocks.acquire(Path.of(cfg.dataRoot()), Path.of(cfg.pidfile()))) {
       hosts.forEach(ApiServer::checkAvailable);
       prepareRoots(cfg);
-      try (Wiring wiring = Wiring.linux(cfg)) {
-        ApiServer server = new ApiServer(wiring.dispatcher(),
-            new ServerIdentity(wiring.build().engineVersion(), cfg.experimental()), tls, cfg.group());
-        try {
-          hosts.forEach(server::listen);
-        } catch (ConfigException e) {
-          server.shutdown(0);
-          throw e;
-        }
-        log.info("Daemon has completed initialization (berth {}, data root {})", wiring.build().berthVersion(),
+      // Listen first and answer /_ping at once; other requests wait until the engine is wired (moby#45143).
+      var build = dev.berth.daemon.system.BuildInfo.load();
+      Dispatcher dispatcher = Dispatcher.starting(SystemRoutes.pingOnly());
+      ApiServer server = new ApiServer(dispatcher, new ServerIdentity(build.engineVersion(), cfg.experimental()),
+          tls, cfg.group());
+      try {
+        hosts.forEach(server::listen);
+      } catch (ConfigException e) {
+        server.shutdown(0);
+        throw e;
+      }
+      Wiring wiring;
+      try {
+        wiring = Wiring.linux(cfg, dispatcher);
+      } catch (IOException | RuntimeException e) {
+        dispatcher.fail(e);
+        server.shutdown(0);
+        throw new ConfigException("failed to start daemon: " + e.getMessage(), e);
+      }
+      try (wiring) {
+        log.info("Daemon has completed initialization (berth {}, data root {})", build.berthVersion(),
             cfg.dataRoot());
         awaitShutdown(cli, wiring);
         log.info("Processing signal 'terminated'");
         server.shutdown(cfg.shutdownTimeout());
       }
       log.info("Daemon shutdown complete");
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new ConfigException("failed to start daemon: " + e.getMessage(), e);
     }
     return 0;

@@ -35,7 +35,8 @@ public final class Wiring implements AutoCloseable {
   private final ContainerWiring containers;
   private final Dispatcher dispatcher;
 
-  private Wiring(DaemonConfig cfg) throws IOException {
+  private Wiring(DaemonConfig cfg, Dispatcher dispatcher) throws IOException {
+    long t0 = System.nanoTime();
     this.config = new AtomicReference<>(cfg);
     Path dataRoot = Path.of(cfg.dataRoot());
     this.system = new SystemService(config::get, new HostFacts(Path.of("/")),
@@ -44,10 +45,15 @@ public final class Wiring implements AutoCloseable {
     routers.add(new SystemRoutes(system, events));
     routers.add(new SwarmRoutes());
     this.images = ImageManager.open(ImageSettings.from(cfg, build.engineVersion()), events);
+    long t1 = System.nanoTime();
     routers.add(new RegistryRoutes(images));
     routers.add(new ImageRoutes(images));
     this.containers = new ContainerWiring(cfg, images, events);
+    long t2 = System.nanoTime();
     routers.add(new dev.berth.daemon.http.routes.ContainerRoutes(containers.containers()));
+    routers.add(new dev.berth.daemon.http.routes.ExecRoutes(new dev.berth.daemon.container.ExecManager(containers.containers())));
+    routers.add(new dev.berth.daemon.http.routes.NetworkRoutes(new dev.berth.daemon.network.NetworkService(
+        containers.network(), new NetworkContainersPort(containers.containers()), events)));
     system.setInventory(new Inventory() {
       @Override
       public ContainerCounts containers() {
@@ -61,12 +67,15 @@ public final class Wiring implements AutoCloseable {
     });
     system.setDiskUsage(() -> new dev.berth.api.model.system.DiskUsage(images.layersSize(), images.diskUsage(),
         List.of(), List.of(), List.of()));
-    this.dispatcher = new Dispatcher(routers);
+    this.dispatcher = dispatcher;
+    dispatcher.install(routers);
+    org.slf4j.LoggerFactory.getLogger(Wiring.class).info("engine ready: images {} ms, containers and network {} ms",
+        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
   }
 
   /** The production wiring: real kernel, real runtime binaries. */
-  public static Wiring linux(DaemonConfig cfg) throws IOException {
-    return new Wiring(cfg);
+  public static Wiring linux(DaemonConfig cfg, Dispatcher dispatcher) throws IOException {
+    return new Wiring(cfg, dispatcher);
   }
 
   public Dispatcher dispatcher() {

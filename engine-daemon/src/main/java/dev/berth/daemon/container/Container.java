@@ -4,7 +4,10 @@ import dev.berth.runtime.monitor.AttachConnection;
 import dev.berth.runtime.monitor.ContainerLayout;
 import dev.berth.runtime.monitor.StreamSink;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -24,6 +27,8 @@ final class Container {
   ContainerLayout layout;
   /** Completes when a stop/kill sequence sees the exit; recreated at each start. */
   volatile CompletableFuture<Integer> exited = CompletableFuture.completedFuture(0);
+  /** IDs of the execs created or running in this run (moby {@code ExecCommands}); see {@link ExecStore}. */
+  final Set<String> execs = Collections.synchronizedSet(new LinkedHashSet<>());
 
   /** An attach waiting for the container to start. */
   record PendingAttach(StreamSink sink, CompletableFuture<AttachConnection> connection) {}
@@ -43,5 +48,12 @@ final class Container {
 
   ContainerStatus status() {
     return record.state().status();
+  }
+
+  /** Inspect's {@code ExecIDs}: null when there are none, as dockerd. */
+  List<String> execIds() {
+    synchronized (execs) {
+      return execs.isEmpty() ? null : List.copyOf(execs);
+    }
   }
 }

@@ -68,6 +68,11 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
     });
   }
 
+  /** What the container operations share (for {@link ExecManager}). */
+  ContainerContext context() {
+    return ctx;
+  }
+
   /** Reconnects to containers that kept running while the daemon was down; records the ones that exited. */
   public void restore() {
     recovery.restore();
@@ -97,6 +102,30 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
       }
     }
     return new Inventory.ContainerCounts(all.size(), running, paused, stopped);
+  }
+
+  /**
+   * Records {@code docker network connect/disconnect} in the container's endpoint configuration (the networks a
+   * stopped container joins at start, the settings inspect shows): {@code settings} null removes {@code network}.
+   */
+  public void connected(String ref, String network, dev.berth.api.model.container.EndpointSettings settings) {
+    Container c = ctx.store().get(ref);
+    c.lock.lock();
+    try {
+      ContainerRecord r = c.record();
+      Map<String, dev.berth.api.model.container.EndpointSettings> eps = new java.util.LinkedHashMap<>();
+      if (r.networkingConfig() != null && r.networkingConfig().endpointsConfig() != null) {
+        eps.putAll(r.networkingConfig().endpointsConfig());
+      }
+      if (settings == null) {
+        eps.remove(network);
+      } else {
+        eps.put(network, settings);
+      }
+      ctx.store().save(c, r.withNetworkingConfig(new dev.berth.api.model.container.NetworkingConfig(eps)));
+    } finally {
+      c.lock.unlock();
+    }
   }
 
   /** Containers using an image, for {@code docker rmi} conflicts: id → running. */
@@ -219,7 +248,8 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
 
   @Override
   public ContainerInspectResponse inspect(String ref, boolean size) {
-    return views.inspect(ctx.store().get(ref).record());
+    Container c = ctx.store().get(ref);
+    return views.inspect(c.record(), c.execIds());
   }
 
   @Override

@@ -78,4 +78,9 @@ public record ContainerRecord(
     return new ContainerRecord(id, name, created, path, args, config, h, networkingConfig, image, runtime,
         rootfs, state, restartCount, manuallyStopped, hasBeenStarted);
   }
+
+  public ContainerRecord withNetworkingConfig(NetworkingConfig n) {
+    return new ContainerRecord(id, name, created, path, args, config, hostConfig, n, image, runtime,
+        rootfs, state, restartCount, manuallyStopped, hasBeenStarted);
+  }
 }

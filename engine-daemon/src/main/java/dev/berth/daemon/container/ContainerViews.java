@@ -23,7 +23,7 @@ final class ContainerViews {
     this.ctx = ctx;
   }
 
-  ContainerInspectResponse inspect(ContainerRecord r) {
+  ContainerInspectResponse inspect(ContainerRecord r, List<String> execIds) {
     var dir = ctx.store().dir(r.id());
     ContainerRecord.State s = r.state();
     ContainerStatus st = s.status();
@@ -33,7 +33,7 @@ final class ContainerViews {
     return new ContainerInspectResponse(r.id(), r.created(), r.path(), r.args(), state, r.image(),
         dir.resolve("resolv.conf").toString(), dir.resolve("hostname").toString(), dir.resolve("hosts").toString(),
         dir.resolve(r.id() + "-json.log").toString(), r.name(), r.restartCount(), "overlay2", "linux", "", "", "",
-        null, r.hostConfig(), graphDriver(r), null, null, List.of(), r.config(), ctx.network().settings(r), null);
+        execIds, r.hostConfig(), graphDriver(r), null, null, List.of(), r.config(), ctx.network().settings(r), null);
   }
 
   private DriverData graphDriver(ContainerRecord r) {

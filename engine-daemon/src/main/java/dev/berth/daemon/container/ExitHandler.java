@@ -77,6 +77,7 @@ final class ExitHandler {
   /** Deletes the runtime's state, the monitor's files, the network and the rootfs mount. Lock held. */
   void releaseRuntime(Container c, ContainerRecord r) {
     RuntimeServices rt = ctx.runtime();
+    c.execs.clear(); // never-started execs die with the run, as dockerd unregisters them at cleanup
     try {
       rt.runtime(r.runtime()).delete(r.id(), true);
     } catch (RuntimeException e) {

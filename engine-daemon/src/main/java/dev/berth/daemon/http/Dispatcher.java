@@ -17,12 +17,43 @@ import java.util.regex.Pattern;
 public final class Dispatcher {
   private static final Pattern VERSIONED = Pattern.compile("/v([0-9.]+)(/.*)");
 
-  private final List<Route> routes;
+  private volatile List<Route> routes;
+  private final java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
 
+  /** A dispatcher serving all of {@code routers} at once. */
   public Dispatcher(List<Router> routers) {
+    this.routes = flatten(routers);
+    ready.complete(null);
+  }
+
+  private Dispatcher(Router early, boolean starting) {
+    this.routes = flatten(List.of(early));
+  }
+
+  /**
+   * A dispatcher for a daemon that is still starting: it serves {@code early} (the ping) at once; every other
+   * request waits until {@link #install} (or fails with the startup error), so clients never see a 404 for a
+   * route that merely is not wired yet.
+   */
+  public static Dispatcher starting(Router early) {
+    return new Dispatcher(early, true);
+  }
+
+  /** Serves {@code routers} from now on and releases the requests that waited. */
+  public void install(List<Router> routers) {
+    this.routes = flatten(routers);
+    ready.complete(null);
+  }
+
+  /** Startup failed: waiting requests get this error. */
+  public void fail(Throwable cause) {
+    ready.completeExceptionally(cause);
+  }
+
+  private static List<Route> flatten(List<Router> routers) {
     List<Route> all = new ArrayList<>();
     routers.forEach(r -> all.addAll(r.routes()));
-    this.routes = List.copyOf(all);
+    return List.copyOf(all);
   }
 
   /** A resolved request: the route, its path parameters and the API version to serve. */
@@ -35,6 +66,14 @@ public final class Dispatcher {
     if (vm.matches()) {
       version = vm.group(1);
       path = vm.group(2);
+    }
+    if (!ready.isDone() && !path.equals("/_ping")) {
+      try {
+        ready.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw new dev.berth.api.errors.UnavailableException("the daemon failed to start: "
+            + e.getCause().getMessage(), e.getCause());
+      }
     }
     HttpMethod lookup = method.equals(HttpMethod.HEAD) ? HttpMethod.HEAD : method;
     Match found = find(lookup, path, version);

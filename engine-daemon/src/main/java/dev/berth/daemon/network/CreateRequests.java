@@ -1,8 +1,10 @@
 package dev.berth.daemon.network;
 
+import dev.berth.api.errors.ForbiddenException;
 import dev.berth.api.errors.InvalidParameterException;
 import dev.berth.api.model.network.NetworkCreateRequest;
 import dev.berth.network.IpamConfig;
+import dev.berth.network.Network;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,13 @@ final class CreateRequests {
   private CreateRequests() {}
 
   static dev.berth.network.NetworkCreateRequest toDomain(NetworkCreateRequest req) {
+    String name = req.name() == null ? "" : req.name();
+    if (name.equals(Network.DEFAULT_BRIDGE) || name.equals(Network.HOST) || name.equals(Network.NONE)) {
+      throw new ForbiddenException("operation is not permitted on predefined " + name + " network ");
+    }
+    if (name.isBlank()) {
+      throw new InvalidParameterException("invalid name: name is empty");
+    }
     Map<String, String> options = new LinkedHashMap<>(req.options() == null ? Map.of() : req.options());
     boolean ipv6 = false;
     if (req.enableIpv6() != null) {

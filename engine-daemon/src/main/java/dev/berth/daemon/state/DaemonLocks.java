@@ -59,8 +59,8 @@ public final class DaemonLocks implements AutoCloseable {
       String old = Files.readString(pidfile).trim();
       boolean alive = false;
       try {
-        alive = ProcessHandle.of(Long.parseLong(old)).map(ProcessHandle::isAlive).orElse(false)
-            && Long.parseLong(old) != ProcessHandle.current().pid();
+        long oldPid = Long.parseLong(old);
+        alive = oldPid != ProcessHandle.current().pid() && isBerthd(oldPid);
       } catch (NumberFormatException ignored) {
         // garbage in the file: treat as stale
       }
@@ -70,6 +70,16 @@ public final class DaemonLocks implements AutoCloseable {
       }
     }
     AtomicFiles.write(pidfile, pid);
+  }
+
+  /** Whether {@code pid} is alive and is a berthd (a recycled pid of another program is a stale pidfile). */
+  private static boolean isBerthd(long pid) {
+    try {
+      String cmd = Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
+      return cmd.contains("berth");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static void closeQuietly(FileChannel ch) {

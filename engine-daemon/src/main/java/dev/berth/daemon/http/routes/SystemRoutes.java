@@ -37,20 +37,25 @@ public final class SystemRoutes implements Router {
   @Override
   public List<Route> routes() {
     return List.of(
-        Route.get("/_ping", this::getPing),
-        Route.head("/_ping", this::headPing),
+        Route.get("/_ping", SystemRoutes::getPing),
+        Route.head("/_ping", SystemRoutes::headPing),
         Route.get("/version", r -> ApiResponse.json(system.version())),
         Route.get("/info", r -> ApiResponse.json(system.info())),
         Route.get("/system/df", r -> ApiResponse.json(system.diskUsage())).minApiVersion("1.25"),
         Route.get("/events", this::getEvents));
   }
 
-  private ApiResponse getPing(ApiRequest r) {
+  /** Just {@code /_ping}: served while the daemon is still starting. */
+  public static Router pingOnly() {
+    return () -> List.of(Route.get("/_ping", SystemRoutes::getPing), Route.head("/_ping", SystemRoutes::headPing));
+  }
+
+  private static ApiResponse getPing(ApiRequest r) {
     return new ApiResponse.Bytes(HttpResponseStatus.OK, "text/plain; charset=utf-8", OK, PING_HEADERS);
   }
 
   /** moby answers HEAD with the same headers and {@code Content-Length: 0}. */
-  private ApiResponse headPing(ApiRequest r) {
+  private static ApiResponse headPing(ApiRequest r) {
     return new ApiResponse.Bytes(HttpResponseStatus.OK, "text/plain; charset=utf-8", new byte[0], PING_HEADERS);
   }
 

@@ -1,0 +1,184 @@
+# Shared functions of the benchmark suite (sourced by bench/run-all.sh and the topic scripts).
+# Two daemons side by side, each on its own socket, data root, exec root, pidfile and bridge:
+#   berth    bin/berthd from this checkout   /run/bench-berth.sock    bridge bbench0 (10.124.0.1/24)
+#   dockerd  Debian docker.io (20.10)        /run/bench-dockerd.sock  bridge dbench0 (10.123.0.1/24, created here)
+# Neither touches /var/run/docker.sock, berth0 or docker0.
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+BERTH_HOME=$(dirname "$BENCH_DIR")
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+DAEMONS=(berth dockerd)
+
+# Tunables (environment): iterations of the latency loops, concurrency, image size, debug logs.
+RUNS=${BENCH_RUNS:-30}
+WARMUP=${BENCH_WARMUP:-3}
+CONCURRENT=${BENCH_CONCURRENT:-50}
+IMAGE_RUNS=${BENCH_IMAGE_RUNS:-5}
+COLD_RUNS=${BENCH_COLD_RUNS:-5}
+BIG_MB=${BENCH_BIG_MB:-100}
+DEBUG_FLAG=()
+[ "${BENCH_DEBUG:-0}" = 1 ] && DEBUG_FLAG=(-D)
+
+OUT=${BENCH_OUT:-$BENCH_DIR/results/$(date -u +%Y%m%d-%H%M%S)}
+RESULTS=$OUT/results.tsv
+LOGS=$OUT/logs
+WORK=$OUT/work           # big temporary files (tars, registry storage); removed at the end
+
+B_SOCK=/run/bench-berth.sock;   B_ROOT=/var/lib/bench-berth;   B_EXEC=/run/bench-berth;   B_PID=/run/bench-berth.pid
+B_BRIDGE=bbench0;               B_BIP=10.124.0.1/24
+D_SOCK=/run/bench-dockerd.sock; D_ROOT=/var/lib/bench-dockerd; D_EXEC=/run/bench-dockerd; D_PID=/run/bench-dockerd.pid
+D_BRIDGE=dbench0;               D_BIP=10.123.0.1/24;           D_CGROUP=bench-dockerd
+D_NET=10.123.0.0/24
+
+# The stock CLI (28.x in /usr/local/bin) rather than docker.io's own 20.10 client in /usr/bin.
+if [ -x /usr/local/bin/docker ]; then DOCKER=/usr/local/bin/docker; else DOCKER=$(command -v docker || echo docker); fi
+export DOCKER_CONFIG=$OUT/docker-config DOCKER_CLI_HINTS=false
+
+log() { printf '\033[1m[bench %s]\033[0m %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FATAL: $*"; exit 1; }
+
+sock_of() { case $1 in berth) echo "$B_SOCK" ;; dockerd) echo "$D_SOCK" ;; esac; }
+root_of() { case $1 in berth) echo "$B_ROOT" ;; dockerd) echo "$D_ROOT" ;; esac; }
+exec_of() { case $1 in berth) echo "$B_EXEC" ;; dockerd) echo "$D_EXEC" ;; esac; }
+pidfile_of() { case $1 in berth) echo "$B_PID" ;; dockerd) echo "$D_PID" ;; esac; }
+# The docker command line for one daemon, as a string for timer.py and as a function for scripts.
+dcmd() { echo "$DOCKER -H unix://$(sock_of "$1")"; }
+dk() { local d=$1; shift; "$DOCKER" -H "unix://$(sock_of "$d")" "$@"; }
+
+now_ns() { date +%s%N; }
+ms_since() { echo $(( ($(now_ns) - $1) / 1000000 )); }
+
+# record METRIC DAEMON VALUE UNIT [NOTE]: a single measurement (median=min=max) into results.tsv.
+record() {
+  printf '%s\t%s\t%s\t%s\t%s\t1\t0\t%s\t%s\t%s\n' "$1" "$2" "$3" "$3" "$3" "$4" "$3" "${5:-}" >> "$RESULTS"
+  log "  $1 $2 = $3 $4 ${5:-}"
+}
+# record_fail METRIC DAEMON UNIT MESSAGE: a measurement that could not be taken.
+record_fail() {
+  printf '%s\t%s\tnan\tnan\tnan\t0\t1\t%s\t\t%s\n' "$1" "$2" "$3" "$(echo "$4" | tr '\t\n' '  ' | cut -c1-400)" >> "$RESULTS"
+  log "  $1 $2 FAILED: $4"
+}
+# note KEY TEXT: free-form facts for the report (versions, failures, machine).
+note() { printf '%s\t%s\n' "$1" "$(echo "$2" | tr '\t\n' '  ')" >> "$OUT/notes.tsv"; }
+
+timer() { python3 "$BENCH_DIR/timer.py" --tsv "$RESULTS" "$@"; }
+
+# ---------------------------------------------------------------- installation and build
+
+install_deps() {
+  local missing=()
+  command -v dockerd >/dev/null || missing+=(docker.io)
+  command -v docker-registry >/dev/null || missing+=(docker-registry)
+  [ -x /bin/busybox ] || missing+=(busybox-static)
+  command -v hyperfine >/dev/null || missing+=(hyperfine)
+  for c in runc conmon nft iptables curl; do command -v $c >/dev/null || missing+=("$c"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    apt-get update -qq
+    # hyperfine is optional: the suite falls back to its own timing loop.
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null ||
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]/hyperfine/}" >/dev/null
+  fi
+  # docker.io's package starts its own dockerd/containerd on /var/run/docker.sock through systemd; keep them off.
+  if [ -d /run/systemd/system ]; then
+    systemctl stop docker.socket docker.service containerd.service >/dev/null 2>&1 || true
+  fi
+}
+
+build_berth() {
+  log "building Berth (mvn -o -DskipTests package)"
+  (cd "$BERTH_HOME" && PATH=$JAVA_HOME/bin:$PATH mvn -B -q -o -DskipTests package) > "$LOGS/build.log" 2>&1 ||
+    { tail -30 "$LOGS/build.log" >&2; die "build failed (log: $LOGS/build.log)"; }
+}
+
+# ---------------------------------------------------------------- daemons
+
+daemon_cmd() { # the command line that starts daemon $1
+  case $1 in
+    berth)
+      echo "$BERTH_HOME/bin/berthd ${DEBUG_FLAG[*]} -H unix://$B_SOCK --data-root $B_ROOT --exec-root $B_EXEC" \
+           "-p $B_PID --config-file $OUT/berth.json --bridge $B_BRIDGE --bip $B_BIP" ;;
+    dockerd)
+      echo "/usr/sbin/dockerd ${DEBUG_FLAG[*]} -H unix://$D_SOCK --data-root $D_ROOT --exec-root $D_EXEC" \
+           "--pidfile $D_PID --config-file $OUT/dockerd.json --bridge $D_BRIDGE --iptables=true" \
+           "--cgroup-parent $D_CGROUP --storage-driver overlay2" ;;
+  esac
+}
+
+daemon_pid() { local f; f=$(pidfile_of "$1"); [ -s "$f" ] && cat "$f"; }
+daemon_alive() { local p; p=$(daemon_pid "$1") && [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
+
+# start_daemon NAME: exec -> first /_ping; prints the milliseconds.
+start_daemon() {
+  local d=$1 out
+  rm -f "$(sock_of "$d")"
+  # shellcheck disable=SC2046
+  out=$(python3 "$BENCH_DIR/coldstart.py" --sock "$(sock_of "$d")" --log "$LOGS/$d.log" -- $(daemon_cmd "$d")) ||
+    die "$d did not start (log: $LOGS/$d.log)"
+  echo "${out%% *}"
+}
+
+# stop_daemon NAME: SIGTERM, wait up to 40 s, then SIGKILL; also waits for dockerd's containerd.
+stop_daemon() {
+  local d=$1 pid kids=() i
+  pid=$(daemon_pid "$d") || return 0
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  mapfile -t kids < <(ps -o pid= --ppid "$pid" 2>/dev/null | tr -d ' ')
+  kill -TERM "$pid" 2>/dev/null
+  for i in $(seq 400); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then log "$d ($pid) ignored SIGTERM for 40 s: SIGKILL"; kill -KILL "$pid"; fi
+  for i in "${kids[@]}"; do
+    for _ in $(seq 100); do kill -0 "$i" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$i" 2>/dev/null && kill -KILL "$i" 2>/dev/null
+  done
+  return 0
+}
+
+prepare_dockerd_bridge() {
+  if ! ip link show "$D_BRIDGE" >/dev/null 2>&1; then
+    ip link add "$D_BRIDGE" type bridge
+    ip addr add "$D_BIP" dev "$D_BRIDGE"
+    ip link set "$D_BRIDGE" up
+  fi
+}
+
+write_configs() {
+  mkdir -p "$DOCKER_CONFIG" "$LOGS" "$WORK"
+  echo '{}' > "$DOCKER_CONFIG/config.json"
+  echo '{}' > "$OUT/berth.json"
+  echo '{}' > "$OUT/dockerd.json"
+}
+
+# ---------------------------------------------------------------- images
+
+# make_rootfs DIR: a busybox rootfs (busybox-static with one symlink per applet, minus busybox itself).
+make_rootfs() {
+  local dir=$1 a
+  mkdir -p "$dir"/{bin,etc,tmp,proc,sys,dev,root,var}
+  cp /bin/busybox "$dir/bin/busybox"
+  for a in $(/bin/busybox --list); do
+    [ "$a" = busybox ] && continue
+    ln -sf busybox "$dir/bin/$a"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' > "$dir/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' > "$dir/etc/group"
+  chmod 1777 "$dir/tmp"
+}
+
+# import_image NAME TAR REF: docker import with CMD sh.
+import_image() {
+  dk "$1" import -c 'CMD ["sh"]' "$2" "$3" >/dev/null || die "import of $2 into $1 failed"
+}
+
+# ---------------------------------------------------------------- machine facts
+
+machine_notes() {
+  note date "$(date -u '+%Y-%m-%d %H:%M UTC')"
+  note host "$(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB RAM"
+  note cgroups "$(if [ -f /sys/fs/cgroup/cgroup.controllers ]; then echo v2; elif [ -d /sys/fs/cgroup/unified ]; then echo 'v1 (hybrid)'; else echo v1; fi)"
+  note berth "$(git -C "$BERTH_HOME" rev-parse --short HEAD 2>/dev/null)$(git -C "$BERTH_HOME" diff --quiet 2>/dev/null || echo ' (+ local changes)'), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+  note dockerd "$(/usr/sbin/dockerd --version), $(containerd --version | awk '{print $1, $3}')"
+  note runc "$(runc --version | head -1), $(conmon --version | head -1), $(containerd-shim-runc-v2 -v 2>/dev/null | head -1 | xargs)"
+  note cli "$("$DOCKER" --version)"
+  note load_start "$(cut -d' ' -f1-3 /proc/loadavg)"
+}
