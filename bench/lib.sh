@@ -182,3 +182,193 @@ machine_notes() {
   note cli "$("$DOCKER" --version)"
   note load_start "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# ---------------------------------------------------------------- host state and cleanup
+
+# Paths that dockerd/containerd may create outside their roots; those that did not exist before are removed.
+HOST_PATHS=(/run/containerd /run/docker /etc/docker /etc/docker/key.json /var/lib/containerd /var/lib/docker)
+
+capture_host_state() {
+  local p
+  {
+    echo "FORWARD_POLICY=$(iptables -S FORWARD 2>/dev/null | awk '$1 == "-P" {print $3}')"
+    echo "BRNF=$(sysctl -n net.bridge.bridge-nf-call-iptables 2>/dev/null || echo absent)"
+    echo "DOCKER_CHAINS_BEFORE='$(iptables -S 2>/dev/null | awk '/^-N DOCKER/ {print $2}' | xargs)'"
+    echo "NAT_DOCKER_BEFORE='$(iptables -t nat -S 2>/dev/null | awk '/^-N DOCKER/ {print $2}' | xargs)'"
+    echo "NFT_TABLES_BEFORE='$(nft list tables 2>/dev/null | awk '{print $2 "/" $3}' | xargs)'"
+    printf 'PATHS_BEFORE="'
+    for p in "${HOST_PATHS[@]}"; do [ -e "$p" ] && printf '%s ' "$p"; done
+    echo '"'
+  } > "$OUT/host-state"
+}
+
+# Processes that belong to the bench daemons: monitors, shims, containerd, proxies (matched by our paths).
+bench_pids() {
+  ps -eo pid=,comm=,args= | awk -v self=$$ '
+    $1 != self && ($2 ~ /^(conmon|containerd|containerd-shim|dockerd|docker-proxy|java|runc)/) &&
+    ($0 ~ /\/bench-berth/ || $0 ~ /\/bench-dockerd/) {print $1}'
+}
+
+other_dockerd_running() {
+  ps -C dockerd -o args= 2>/dev/null | grep -v -- "$D_SOCK" | grep -q .
+}
+
+cleanup_iptables() {
+  local t r chains before
+  # shellcheck disable=SC1091
+  . "$OUT/host-state"
+  for t in filter nat; do
+    iptables -t $t -S 2>/dev/null | grep -E -- "(^| )($D_BRIDGE|$D_NET)( |$)" | grep '^-A' | sed 's/^-A/-D/' |
+      while read -r r; do eval "iptables -t $t $r" 2>/dev/null || true; done
+    before=$DOCKER_CHAINS_BEFORE; [ $t = nat ] && before=$NAT_DOCKER_BEFORE
+    if [ -z "$before" ] && ! other_dockerd_running; then
+      iptables -t $t -S 2>/dev/null | grep -E '^-A [A-Z]+ .*-j DOCKER' | grep -vE '^-A DOCKER' | sed 's/^-A/-D/' |
+        while read -r r; do eval "iptables -t $t $r" 2>/dev/null || true; done
+      chains=$(iptables -t $t -S 2>/dev/null | awk '/^-N DOCKER/ {print $2}')
+      for r in $chains; do iptables -t $t -F "$r" 2>/dev/null || true; done
+      for r in $chains; do iptables -t $t -X "$r" 2>/dev/null || true; done
+    fi
+  done
+  [ -n "${FORWARD_POLICY:-}" ] && iptables -P FORWARD "$FORWARD_POLICY"
+  # iptables-nft tables that dockerd created (ip filter, ip nat) go again once they hold no rule.
+  for t in filter nat; do
+    case " $NFT_TABLES_BEFORE " in *" ip/$t "*) continue ;; esac
+    nft list table ip $t >/dev/null 2>&1 || continue
+    if [ -z "$(iptables -t $t -S 2>/dev/null | grep -v '^-P')" ] &&
+       ! iptables -t $t -S 2>/dev/null | grep '^-P' | grep -qv ACCEPT; then
+      nft delete table ip $t 2>/dev/null || true
+    fi
+  done
+  if [ "${BRNF:-absent}" != absent ]; then sysctl -qw net.bridge.bridge-nf-call-iptables="$BRNF" || true; fi
+}
+
+remove_all_containers() {
+  local d=$1 ids
+  daemon_alive "$d" || return 0
+  ids=$(timeout 30 "$DOCKER" -H "unix://$(sock_of "$d")" ps -aq 2>/dev/null) || return 0
+  [ -z "$ids" ] && return 0
+  log "removing $(echo "$ids" | wc -w) leftover containers of $d"
+  # shellcheck disable=SC2086
+  timeout 180 "$DOCKER" -H "unix://$(sock_of "$d")" rm -f $ids >/dev/null 2>&1 || true
+}
+
+# Containers whose daemon is gone: delete them through the runtime state the daemons left.
+kill_runtime_leftovers() {
+  local f root id
+  for f in $(find "$B_EXEC" "$D_EXEC" -name state.json 2>/dev/null); do
+    root=$(dirname "$(dirname "$f")"); id=$(basename "$(dirname "$f")")
+    runc --root "$root" delete -f "$id" >/dev/null 2>&1 || true
+  done
+  for f in $(bench_pids); do kill -TERM "$f" 2>/dev/null || true; done
+  sleep 0.5
+  for f in $(bench_pids); do kill -KILL "$f" 2>/dev/null || true; done
+}
+
+unmount_under() {
+  local re m
+  re="^($(IFS='|'; echo "$*"))(/|$)"
+  for m in $(awk '{print $5}' /proc/self/mountinfo | grep -E "$re" | sort -r); do
+    umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
+  done
+}
+
+cleanup() {
+  local rc=$? d p
+  set +e
+  trap - EXIT INT TERM
+  log "cleaning up (exit status $rc)"
+  stop_registry
+  for d in "${DAEMONS[@]}"; do remove_all_containers "$d"; done
+  for d in "${DAEMONS[@]}"; do stop_daemon "$d"; done
+  kill_runtime_leftovers
+  unmount_under "$B_ROOT" "$B_EXEC" "$D_ROOT" "$D_EXEC"
+  rm -rf "$B_ROOT" "$B_EXEC" "$D_ROOT" "$D_EXEC" "$B_SOCK" "$D_SOCK" "$B_PID" "$D_PID"
+  ip link del "$B_BRIDGE" 2>/dev/null
+  ip link del "$D_BRIDGE" 2>/dev/null
+  nft delete table ip "berth_$B_BRIDGE" 2>/dev/null
+  [ -f "$OUT/host-state" ] && cleanup_iptables
+  find /sys/fs/cgroup -maxdepth 4 -type d -name "$D_CGROUP" 2>/dev/null | while read -r p; do
+    find "$p" -depth -type d -exec rmdir {} \; 2>/dev/null
+  done
+  if [ -f "$OUT/host-state" ]; then
+    # shellcheck disable=SC1091
+    . "$OUT/host-state"
+    for p in "${HOST_PATHS[@]}"; do
+      case " $PATHS_BEFORE " in *" $p "*) continue ;; esac
+      [ -e "$p" ] || continue
+      if [ "$p" = /run/containerd ] && pgrep -x containerd >/dev/null; then continue; fi
+      rm -rf "$p"
+    done
+  fi
+  rm -rf "$WORK"
+  leftovers_check
+  return $rc
+}
+
+# Prints (and notes) anything of ours that is still on the host after cleanup.
+leftovers_check() {
+  local left=""
+  grep -qE "/bench-(berth|dockerd)" /proc/self/mountinfo && left+="mounts; "
+  [ -n "$(bench_pids)" ] && left+="processes $(bench_pids | xargs); "
+  ip link show "$B_BRIDGE" >/dev/null 2>&1 && left+="$B_BRIDGE; "
+  ip link show "$D_BRIDGE" >/dev/null 2>&1 && left+="$D_BRIDGE; "
+  nft list table ip "berth_$B_BRIDGE" >/dev/null 2>&1 && left+="nft table berth_$B_BRIDGE; "
+  iptables -S 2>/dev/null | grep -q -- "$D_BRIDGE" && left+="iptables rules for $D_BRIDGE; "
+  ip -o link show type veth 2>/dev/null | grep -qE "master ($B_BRIDGE|$D_BRIDGE)" && left+="veths; "
+  [ -e "$B_ROOT" ] || [ -e "$D_ROOT" ] && left+="data roots; "
+  if [ -n "$left" ]; then log "cleanup left: $left"; else log "cleanup complete: nothing of the benchmark is left"; fi
+  [ -d "$OUT" ] && note cleanup "${left:-complete}"
+}
+
+# ---------------------------------------------------------------- registry
+
+REGISTRY_PID=""
+REGISTRY_PORT=""
+
+# start_registry DIR: a docker-registry (Distribution) on 127.0.0.1, filesystem storage in DIR.
+start_registry() {
+  local dir=$1
+  mkdir -p "$dir/storage"
+  REGISTRY_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  cat > "$dir/config.yml" <<YML
+version: 0.1
+log:
+  level: error
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: $dir/storage
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$REGISTRY_PORT
+YML
+  /usr/bin/docker-registry serve "$dir/config.yml" >> "$LOGS/registry.log" 2>&1 &
+  REGISTRY_PID=$!
+  for _ in $(seq 200); do
+    curl -fsS "http://127.0.0.1:$REGISTRY_PORT/v2/" >/dev/null 2>&1 && return 0
+    sleep 0.05
+  done
+  die "docker-registry did not come up on 127.0.0.1:$REGISTRY_PORT (log: $LOGS/registry.log)"
+}
+
+stop_registry() {
+  [ -n "$REGISTRY_PID" ] || return 0
+  kill "$REGISTRY_PID" 2>/dev/null && wait "$REGISTRY_PID" 2>/dev/null
+  REGISTRY_PID=""
+  return 0
+}
+
+# record_samples METRIC DAEMON UNIT "S1 S2 ..." [NOTE]: median/min/max of several measurements.
+record_samples() {
+  local line
+  line=$(python3 -c '
+import statistics, sys
+xs = [float(x) for x in sys.argv[1].split()]
+print("%.1f\t%.1f\t%.1f\t%d\t%s" % (statistics.median(xs), min(xs), max(xs), len(xs), ",".join("%.1f" % x for x in xs)))
+' "$4")
+  IFS=$'\t' read -r med lo hi n samples <<< "$line"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$med" "$lo" "$hi" "$n" "${6:-0}" "$3" "$samples" "${5:-}" >> "$RESULTS"
+  log "  $1 $2 median $med $3 (min $lo, max $hi, n=$n)"
+}

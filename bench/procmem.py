@@ -6,9 +6,9 @@ usage: procmem.py --group NAME SPEC [--group NAME SPEC ...]
 SPEC is a comma-separated list of conditions that a process must all meet:
   pid=N      the process N
   ppid=N     a child of N
-  comm=X     /proc/PID/comm starts with X (the kernel cuts comm to 15 characters)
+  comm=X     /proc/PID/comm is X; comm=X* : starts with X (the kernel cuts comm to 15 characters)
   cmd=S      its command line contains S
-Prints one line per group: "NAME COUNT RSS_KIB PSS_KIB PIDS" (PIDS comma-separated, '-' when none).
+Zombies are skipped. Prints one line per group: "NAME COUNT RSS_KIB PSS_KIB PIDS" (PIDS comma-separated, '-' when none).
 RSS counts shared pages in every process; PSS divides them between the processes that share them, so the PSS
 sum is the honest total for many copies of one program.
 """
@@ -30,6 +30,8 @@ def proc_info(pid):
     status = read(f"/proc/{pid}/status")
     if comm is None or cmd is None or status is None:
         return None
+    if b"\nState:\tZ" in status:
+        return None  # zombies hold no memory
     info = {"pid": pid, "comm": comm.decode(errors="replace").strip(),
             "cmd": cmd.replace(b"\0", b" ").decode(errors="replace"), "rss": 0, "pss": 0, "ppid": -1}
     for line in status.decode(errors="replace").splitlines():
@@ -53,8 +55,12 @@ def matches(info, spec):
             return False
         if key == "ppid" and info["ppid"] != int(val):
             return False
-        if key == "comm" and not info["comm"].startswith(val[:15]):
-            return False
+        if key == "comm":
+            if val.endswith("*"):
+                if not info["comm"].startswith(val[:-1][:15]):
+                    return False
+            elif info["comm"] != val[:15]:
+                return False
         if key == "cmd" and val not in info["cmd"]:
             return False
     return True

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The wire shape of networks (moby {@code buildNetworkResource}, {@code buildContainerAttachments}). */
 final class NetworkViews {
@@ -22,10 +23,11 @@ final class NetworkViews {
   static NetworkResource resource(Network n, Map<String, EndpointResource> containers) {
     List<IpamConfig> config = n.ipam().isEmpty() ? null : n.ipam().stream()
         .map(c -> new IpamConfig(c.subnet(), c.ipRange(), c.gateway(), null)).toList();
-    // dockerd: the CLI sends "Options": {} for user networks; the daemon's own networks have none
+    // Go writes map keys sorted. dockerd: the CLI sends "Options": {} for user networks; the daemon's own networks have none
     Ipam ipam = new Ipam(Ipam.DEFAULT_DRIVER, n.isPredefined() ? null : Map.of(), config);
     return new NetworkResource(n.name(), n.id(), created(n.created()), LOCAL, n.driver(), true, n.enableIpv6(),
-        ipam, n.internal(), n.attachable(), false, null, false, containers, n.options(), n.labels(), null, null);
+        ipam, n.internal(), n.attachable(), false, null, false, containers, new TreeMap<>(n.options()),
+        new TreeMap<>(n.labels()), null, null);
   }
 
   /** Inspect's {@code Containers}: container ID → endpoint (addresses in CIDR form, empty when absent). */
