@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Starts a daemon and measures exec -> first successful GET /_ping on its UNIX socket.
+"""Starts a daemon and measures exec -> first successful GET /_ping on its UNIX socket, and exec -> first
+successful GET /containers/json (a daemon may answer the ping before it can serve anything else).
 
 usage: coldstart.py --sock PATH --log FILE [--timeout S] -- COMMAND [ARGS...]
 
@@ -15,16 +16,17 @@ import subprocess
 import sys
 import time
 
-REQUEST = b"GET /_ping HTTP/1.1\r\nHost: d\r\nConnection: close\r\n\r\n"
+PING = b"GET /_ping HTTP/1.1\r\nHost: d\r\nConnection: close\r\n\r\n"
+READY = b"GET /containers/json?all=1 HTTP/1.1\r\nHost: d\r\nConnection: close\r\n\r\n"
 
 
-def ping(path):
-    """True when the socket answers /_ping with 200 OK."""
+def ping(path, request=PING, timeout=2.0):
+    """True when the socket answers the request with 200 OK."""
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    s.settimeout(2.0)
+    s.settimeout(timeout)
     try:
         s.connect(path)
-        s.sendall(REQUEST)
+        s.sendall(request)
         data = b""
         while b"\r\n\r\n" not in data:
             chunk = s.recv(4096)
@@ -56,8 +58,13 @@ def main():
     while time.monotonic_ns() < deadline:
         if ping(a.sock):
             ms = (time.monotonic_ns() - t0) / 1e6
-            print(f"{ms:.1f} {proc.pid}")
-            return 0
+            while time.monotonic_ns() < deadline and proc.poll() is None:
+                if ping(a.sock, READY, timeout=a.timeout):
+                    ready = (time.monotonic_ns() - t0) / 1e6
+                    print(f"{ms:.1f} {ready:.1f} {proc.pid}")
+                    return 0
+                time.sleep(0.002)
+            break
         if proc.poll() is not None:
             break
         time.sleep(0.002)

@@ -10,7 +10,7 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 DAEMONS=(berth dockerd)
 
 # Tunables (environment): iterations of the latency loops, concurrency, image size, debug logs.
-RUNS=${BENCH_RUNS:-30}
+RUNS=${BENCH_RUNS:-40}
 WARMUP=${BENCH_WARMUP:-3}
 CONCURRENT=${BENCH_CONCURRENT:-50}
 IMAGE_RUNS=${BENCH_IMAGE_RUNS:-5}
@@ -59,7 +59,7 @@ record_fail() {
   log "  $1 $2 FAILED: $4"
 }
 # note KEY TEXT: free-form facts for the report (versions, failures, machine).
-note() { printf '%s\t%s\n' "$1" "$(echo "$2" | tr '\t\n' '  ')" >> "$OUT/notes.tsv"; }
+note() { printf '%s\t%s\n' "$1" "$(printf '%s' "$2" | tr '\t\n' '  ')" >> "$OUT/notes.tsv"; }
 
 timer() { python3 "$BENCH_DIR/timer.py" --tsv "$RESULTS" "$@"; }
 
@@ -85,10 +85,28 @@ install_deps() {
   fi
 }
 
+# Builds the checkout, then copies the launcher and the jars into $BERTH_RUN so that other engineers' builds in
+# the same checkout cannot swap the jar under the running daemon, and trains the JDK AOT cache there
+# (bin/berth-train-aot, as bin/berth-setup does after a build; a cache from an older jar is refused by the JVM).
+BERTH_RUN=$WORK/berth-home
 build_berth() {
+  local try
   log "building Berth (mvn -o -DskipTests package)"
-  (cd "$BERTH_HOME" && PATH=$JAVA_HOME/bin:$PATH mvn -B -q -o -DskipTests package) > "$LOGS/build.log" 2>&1 ||
-    { tail -30 "$LOGS/build.log" >&2; die "build failed (log: $LOGS/build.log)"; }
+  for try in 1 2 3; do
+    # The checkout is shared: a build can catch someone's edit half-made; try again a little later.
+    (cd "$BERTH_HOME" && PATH=$JAVA_HOME/bin:$PATH mvn -B -q -o -DskipTests package) > "$LOGS/build.log" 2>&1 && break
+    [ $try = 3 ] && { tail -30 "$LOGS/build.log" >&2; die "build failed (log: $LOGS/build.log)"; }
+    log "build failed (attempt $try), retrying in 20 s"; sleep 20
+  done
+  rm -rf "$BERTH_RUN"
+  mkdir -p "$BERTH_RUN/engine-daemon/target"
+  cp -a "$BERTH_HOME/bin" "$BERTH_RUN/bin"
+  cp -a "$BERTH_HOME/engine-daemon/target/berthd.jar" "$BERTH_HOME/engine-daemon/target/lib" \
+    "$BERTH_RUN/engine-daemon/target/"
+  if [ "${BENCH_NO_AOT:-0}" != 1 ] && [ -x "$BERTH_RUN/bin/berth-train-aot" ]; then
+    log "training the JDK AOT cache (bin/berth-train-aot)"
+    "$BERTH_RUN/bin/berth-train-aot" > "$LOGS/train-aot.log" 2>&1 || log "AOT training failed (log: $LOGS/train-aot.log)"
+  fi
 }
 
 # ---------------------------------------------------------------- daemons
@@ -96,7 +114,7 @@ build_berth() {
 daemon_cmd() { # the command line that starts daemon $1
   case $1 in
     berth)
-      echo "$BERTH_HOME/bin/berthd ${DEBUG_FLAG[*]} -H unix://$B_SOCK --data-root $B_ROOT --exec-root $B_EXEC" \
+      echo "$BERTH_RUN/bin/berthd ${DEBUG_FLAG[*]} -H unix://$B_SOCK --data-root $B_ROOT --exec-root $B_EXEC" \
            "-p $B_PID --config-file $OUT/berth.json --bridge $B_BRIDGE --bip $B_BIP" ;;
     dockerd)
       echo "/usr/sbin/dockerd ${DEBUG_FLAG[*]} -H unix://$D_SOCK --data-root $D_ROOT --exec-root $D_EXEC" \
@@ -108,14 +126,14 @@ daemon_cmd() { # the command line that starts daemon $1
 daemon_pid() { local f; f=$(pidfile_of "$1"); [ -s "$f" ] && cat "$f"; }
 daemon_alive() { local p; p=$(daemon_pid "$1") && [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
 
-# start_daemon NAME: exec -> first /_ping; prints the milliseconds.
+# start_daemon NAME: starts it; prints "PING_MS READY_MS" (exec -> first /_ping, -> first /containers/json).
 start_daemon() {
   local d=$1 out
   rm -f "$(sock_of "$d")"
   # shellcheck disable=SC2046
   out=$(python3 "$BENCH_DIR/coldstart.py" --sock "$(sock_of "$d")" --log "$LOGS/$d.log" -- $(daemon_cmd "$d")) ||
     die "$d did not start (log: $LOGS/$d.log)"
-  echo "${out%% *}"
+  echo "${out% *}"
 }
 
 # stop_daemon NAME: SIGTERM, wait up to 40 s, then SIGKILL; also waits for dockerd's containerd.
@@ -176,9 +194,11 @@ machine_notes() {
   note date "$(date -u '+%Y-%m-%d %H:%M UTC')"
   note host "$(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB RAM"
   note cgroups "$(if [ -f /sys/fs/cgroup/cgroup.controllers ]; then echo v2; elif [ -d /sys/fs/cgroup/unified ]; then echo 'v1 (hybrid)'; else echo v1; fi)"
-  note berth "$(git -C "$BERTH_HOME" rev-parse --short HEAD 2>/dev/null)$(git -C "$BERTH_HOME" diff --quiet 2>/dev/null || echo ' (+ local changes)'), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+  local dirty
+  dirty=$(git -C "$BERTH_HOME" status --porcelain -- . ':!bench' ':!docs' 2>/dev/null | wc -l)
+  note berth "commit $(git -C "$BERTH_HOME" rev-parse --short HEAD 2>/dev/null)$([ "$dirty" -gt 0 ] && echo " plus uncommitted work in $dirty files (the checkout is shared)"), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   note dockerd "$(/usr/sbin/dockerd --version), $(containerd --version | awk '{print $1, $3}')"
-  note runc "$(runc --version | head -1), $(conmon --version | head -1), $(containerd-shim-runc-v2 -v 2>/dev/null | head -1 | xargs)"
+  note runc "$(runc --version | head -1), $(conmon --version | head -1), containerd-shim-runc-v2 $(containerd-shim-runc-v2 -v 2>/dev/null | awk '/Version:/ {print $2}')"
   note cli "$("$DOCKER" --version)"
   note load_start "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
@@ -355,7 +375,7 @@ YML
 
 stop_registry() {
   [ -n "$REGISTRY_PID" ] || return 0
-  kill "$REGISTRY_PID" 2>/dev/null && wait "$REGISTRY_PID" 2>/dev/null
+  kill "$REGISTRY_PID" 2>/dev/null && { wait "$REGISTRY_PID" 2>/dev/null || true; }
   REGISTRY_PID=""
   return 0
 }

@@ -99,9 +99,11 @@ final class ContainerListing {
     if (f.contains("ancestor") && f.values("ancestor").stream().noneMatch(a -> ancestorMatches(r, a))) {
       return false;
     }
-    if (f.contains("network")) {
-      String mode = ContainerNetworking.mode(r.hostConfig());
-      if (!f.values("network").contains(mode)) {
+    if (f.contains("network")) { // moby: a network name the container has, or a prefix of its network ID
+      var nets = ctx.network().settings(r).networks();
+      if (nets == null || f.values("network").stream().noneMatch(v -> nets.containsKey(v) || nets.values()
+          .stream().anyMatch(e -> e != null && e.networkId() != null && !e.networkId().isEmpty()
+              && e.networkId().startsWith(v)))) {
         return false;
       }
     }

@@ -47,7 +47,7 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
   public ContainerManager(ContainerStore store, ImagePort images, RuntimeServices runtime,
       dev.berth.network.NetworkManager network, dev.berth.daemon.events.EventBus events,
       String defaultRuntime, String logDriver, long logMaxSize, boolean liveRestore) {
-    this.ctx = new ContainerContext(store, images, runtime, new ContainerNetworking(network), events,
+    this.ctx = new ContainerContext(store, images, runtime, new ContainerNetworking(network, events), events,
         new ContainerContext.ContainerSettings(defaultRuntime, logDriver, logMaxSize, "", liveRestore));
     this.exits = new ExitHandler(ctx);
     this.starts = new StartOperation(ctx, exits, executor);

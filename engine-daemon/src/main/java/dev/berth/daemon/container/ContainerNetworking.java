@@ -31,9 +31,11 @@ import java.util.Map;
  */
 final class ContainerNetworking {
   private final NetworkManager net;
+  private final dev.berth.daemon.events.EventBus events;
 
-  ContainerNetworking(NetworkManager net) {
+  ContainerNetworking(NetworkManager net, dev.berth.daemon.events.EventBus events) {
     this.net = net;
+    this.events = events;
   }
 
   static String mode(HostConfig h) {
@@ -56,7 +58,7 @@ final class ContainerNetworking {
     ResolvConf.Overrides overrides = new ResolvConf.Overrides(nz(h.dns()), nz(h.dnsSearch()), nz(h.dnsOptions()));
     Files.createDirectories(containerDir);
     if (mode.equals("host")) {
-      net.connect("host", r.id(), EndpointRequest.of(r.plainName()));
+      announce("connect", r.id(), List.of(net.connect("host", r.id(), EndpointRequest.of(r.plainName()))));
       Files.writeString(containerDir.resolve("hostname"), c.hostname() + "\n");
       Files.copy(Path.of("/etc/hosts"), containerDir.resolve("hosts"), StandardCopyOption.REPLACE_EXISTING);
       Files.writeString(containerDir.resolve("resolv.conf"), readOr(Path.of("/etc/resolv.conf")));
@@ -78,17 +80,19 @@ final class ContainerNetworking {
     try {
       String ip = null;
       if (mode.equals("none")) {
-        net.connect("none", r.id(), EndpointRequest.of(r.plainName()));
+        announce("connect", r.id(), List.of(net.connect("none", r.id(), EndpointRequest.of(r.plainName()))));
       } else {
         Map<String, EndpointSettings> eps = r.networkingConfig() == null
             || r.networkingConfig().endpointsConfig() == null ? Map.of() : r.networkingConfig().endpointsConfig();
         Endpoint ep = net.connect(mode, r.id(), request(r, eps.get(mode)), ports(h, c));
         ip = ep.ipv4();
+        List<Endpoint> all = new ArrayList<>(List.of(ep));
         for (var e : eps.entrySet()) {
-          if (!e.getKey().equals(mode)) {
-            net.connect(e.getKey(), r.id(), request(r, e.getValue()));
+          if (!e.getKey().equals(mode) && !e.getKey().equals(networkName(ep.networkId()))) {
+            all.add(net.connect(e.getKey(), r.id(), request(r, e.getValue())));
           }
         }
+        announce("connect", r.id(), all);
       }
       Files.writeString(containerDir.resolve("hostname"), c.hostname() + "\n");
       Files.writeString(containerDir.resolve("hosts"),
@@ -102,9 +106,38 @@ final class ContainerNetworking {
     }
   }
 
+  /** dockerd's create-time check of {@code NetworkingConfig} (networks that do not exist yet are fine). */
+  void validate(dev.berth.api.model.container.NetworkingConfig nc) {
+    if (nc == null || nc.endpointsConfig() == null) {
+      return;
+    }
+    dev.berth.daemon.network.EndpointRules.validateCreate(nc.endpointsConfig(), name -> {
+      try {
+        return java.util.Optional.of(net.get(name));
+      } catch (RuntimeException e) {
+        return java.util.Optional.empty();
+      }
+    });
+  }
+
   /** Tears the container's networking down (safe to call twice, and for containers without any). */
   void detach(String containerId) {
+    List<Endpoint> eps = net.endpointsOfContainer(containerId);
     net.removeSandbox(containerId);
+    announce("disconnect", containerId, eps);
+  }
+
+  /** dockerd's network connect/disconnect events for the container's endpoints (start and stop). */
+  private void announce(String action, String containerId, List<Endpoint> eps) {
+    for (Endpoint ep : eps) {
+      try {
+        dev.berth.network.Network n = net.get(ep.networkId());
+        events.publish("network", action, n.id(), Map.of("container", containerId, "name", n.name(),
+            "type", n.driver()));
+      } catch (RuntimeException e) {
+        // the network went away meanwhile: no event
+      }
+    }
   }
 
   private static EndpointRequest request(ContainerRecord r, EndpointSettings s) {
@@ -166,6 +199,13 @@ final class ContainerNetworking {
       String mode = mode(r.hostConfig());
       if (!mode.startsWith("container:")) {
         networks.put(mode, configured(r, mode));
+        if (r.networkingConfig() != null && r.networkingConfig().endpointsConfig() != null) {
+          r.networkingConfig().endpointsConfig().forEach((name, cfg) -> {
+            if (!name.startsWith("container:") && !name.equals("default")) {
+              networks.putIfAbsent(name, cfg);
+            }
+          });
+        }
       }
     }
     return NetworkSettings.of(sandboxId, sandboxKey, ports, networks);

@@ -42,6 +42,7 @@ final class CreateOperation {
     ImagePort.ResolvedImage image = ctx.images().resolve(user.image());
     HostConfig host = defaults(req.hostConfig() == null ? HostConfig.empty() : req.hostConfig());
     validate(host);
+    ctx.network().validate(req.networkingConfig());
     ContainerConfig merged = ConfigMerge.merge(user, image.config());
     List<String> ep = merged.entrypoint() == null ? List.of() : merged.entrypoint();
     List<String> cmd = merged.cmd() == null ? List.of() : merged.cmd();

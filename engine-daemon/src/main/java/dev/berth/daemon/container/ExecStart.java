@@ -139,6 +139,11 @@ final class ExecStart {
   }
 
   private void exited(Exec e, ExecSession session, ContainerExit exit, Throwable failure) {
+    if (failure instanceof java.util.concurrent.CancellationException
+        || failure instanceof java.util.concurrent.CompletionException
+        && failure.getCause() instanceof java.util.concurrent.CancellationException) {
+      return; // the daemon is shutting down: the exec keeps running (live-restore) and its files stay
+    }
     int code = failure == null ? exit.exitCode() : ContainerExit.UNKNOWN_EXIT_CODE;
     if (failure != null) {
       log.warn("lost track of exec {}: {}", e.id, failure.toString());

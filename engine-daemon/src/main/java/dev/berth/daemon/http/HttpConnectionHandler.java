@@ -141,9 +141,15 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
       ApiResponse resp = m.route().handler().handle(api);
       status = send(ctx, ex, resp);
     } catch (Throwable t) {
-      status = ErrorMapper.statusOf(t);
-      logFailure(req, status, t);
-      writeError(ex, status, ErrorMapper.messageOf(t));
+      try {
+        status = ErrorMapper.statusOf(t);
+        logFailure(req, status, t);
+        writeError(ex, status, ErrorMapper.messageOf(t));
+      } catch (Throwable again) {
+        // never leave a client waiting for an answer that cannot come
+        ex.keepAlive = false;
+        ctx.channel().close();
+      }
     } finally {
       if (log.isDebugEnabled()) {
         log.debug("{} {} -> {} ({} ms)", req.method(), req.uri(), status.code(),

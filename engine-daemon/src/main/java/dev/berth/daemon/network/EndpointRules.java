@@ -8,6 +8,7 @@ import dev.berth.network.ipam.Subnet;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -17,7 +18,7 @@ import java.util.function.Function;
  * {@code updateNetworkSettings}), with its messages ({@code runconfig/errors.go}); all are invalid-parameter
  * errors (400).
  */
-final class EndpointRules {
+public final class EndpointRules {
   static final String SHARED = "container sharing network namespace with another container or host cannot be "
       + "connected to any other network";
   static final String CONNECT_HOST = "cannot connect container to host network - container must be created in "
@@ -38,12 +39,40 @@ final class EndpointRules {
     return !BUILTIN_MODES.contains(name) && !name.startsWith("container:");
   }
 
-  /** moby {@code validateEndpointSettings}. */
+  /** moby {@code validateEndpointSettings} for {@code docker network connect}. */
   static void validate(Network n, EndpointSettings s) {
+    validate(n.name(), n, s);
+  }
+
+  /**
+   * moby {@code validateNetworkingConfig}, at container create: each endpoint's settings, against its network
+   * when that exists already (it may be created before the start).
+   */
+  public static void validateCreate(Map<String, EndpointSettings> endpoints,
+      Function<String, Optional<Network>> lookup) {
+    List<String> errs = new ArrayList<>();
+    endpoints.forEach((name, s) -> {
+      if (s == null) {
+        errs.add("invalid config for network " + name + ": EndpointsConfig is nil");
+        return;
+      }
+      try {
+        validate(name, lookup.apply(name).orElse(null), s);
+      } catch (InvalidParameterException e) {
+        errs.add("invalid config for network " + name + ": " + e.getMessage());
+      }
+    });
+    if (!errs.isEmpty()) {
+      throw new InvalidParameterException(Cidr.joinErrors(errs));
+    }
+  }
+
+  /** {@code n} may be null (not created yet): then addresses are not checked against its subnets. */
+  private static void validate(String name, Network n, EndpointSettings s) {
     String ip = s.ipamConfig() == null ? null : s.ipamConfig().ipv4Address();
     String ip6 = s.ipamConfig() == null ? null : s.ipamConfig().ipv6Address();
     List<String> errs = new ArrayList<>();
-    if (!isUserDefined(n.name())) {
+    if (!isUserDefined(name)) {
       if (notEmpty(ip) || notEmpty(ip6)) {
         errs.add(IP_UNSUPPORTED);
       }
@@ -61,7 +90,7 @@ final class EndpointRules {
     if (notEmpty(ip6) && ipv6(ip6) == null) {
       errs.add("invalid IPv6 address: " + ip6);
     }
-    if (v4 != null && !n.ipam().isEmpty() && isUserDefined(n.name())) {
+    if (v4 != null && n != null && !n.ipam().isEmpty() && isUserDefined(name)) {
       InetAddress addr = v4;
       boolean inRange = n.ipam().stream().filter(c -> c.subnet() != null).anyMatch(c -> {
         Subnet sub = Subnet.parse(c.ipRange() != null ? c.ipRange() : c.subnet());

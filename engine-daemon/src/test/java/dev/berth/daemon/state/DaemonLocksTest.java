@@ -39,16 +39,29 @@ class DaemonLocksTest {
   }
 
   @Test
-  void pidfileOfALiveProcess_isRefused_andTheDataRootIsReleased() throws IOException {
+  void pidfileOfALiveProcess_isRefused_andTheDataRootIsReleased() throws Exception {
     Path pidfile = dir.resolve("berthd.pid");
-    String parent = Long.toString(ProcessHandle.current().parent().orElseThrow().pid());
-    Files.writeString(pidfile, parent);
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> DaemonLocks.acquire(dir.resolve("data"), pidfile));
-    assertEquals("pid file found, ensure berthd is not running or delete " + pidfile + " (pid " + parent
-        + " is alive)", e.getMessage());
-    assertEquals(parent, Files.readString(pidfile), "the other daemon's pidfile is left alone");
-    DaemonLocks.acquire(dir.resolve("data"), null).close();
+    Process other = new ProcessBuilder("bash", "-c", "exec -a berthd-test sleep 30").start();
+    try {
+      Thread.sleep(200);
+      String pid = Long.toString(other.pid());
+      Files.writeString(pidfile, pid);
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> DaemonLocks.acquire(dir.resolve("data"), pidfile));
+      assertEquals("pid file found, ensure berthd is not running or delete " + pidfile + " (pid " + pid
+          + " is alive)", e.getMessage());
+      assertEquals(pid, Files.readString(pidfile), "the other daemon's pidfile is left alone");
+      DaemonLocks.acquire(dir.resolve("data"), null).close();
+    } finally {
+      other.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  void pidfileNamingAnotherProgram_isStale() throws IOException {
+    Path pidfile = dir.resolve("berthd.pid");
+    Files.writeString(pidfile, Long.toString(ProcessHandle.current().parent().orElseThrow().pid()));
+    DaemonLocks.acquire(dir.resolve("data"), pidfile).close();
   }
 
   @Test
