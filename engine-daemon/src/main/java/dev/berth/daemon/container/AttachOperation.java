@@ -7,7 +7,6 @@ import dev.berth.api.errors.ConflictException;
 import dev.berth.runtime.monitor.AttachConnection;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -88,28 +87,16 @@ final class AttachOperation {
   private static void forwardStdin(InputStream in, AttachConnection conn, byte[] keys, OutputPump pump,
       boolean openStdin) {
     byte[] buf = new byte[8192];
-    int matched = 0;
+    DetachKeyFilter filter = new DetachKeyFilter(keys);
     try {
       for (int n; (n = in.read(buf)) >= 0; ) {
-        int start = 0;
-        for (int i = 0; i < n; i++) {
-          if (buf[i] == keys[matched]) {
-            matched++;
-            if (matched == keys.length) {
-              // Forward what preceded the sequence, then detach.
-              int end = i - keys.length + 1;
-              if (end > start) {
-                conn.writeStdin(Arrays.copyOfRange(buf, start, end));
-              }
-              pump.stop();
-              return;
-            }
-          } else {
-            matched = buf[i] == keys[0] ? 1 : 0;
-          }
+        byte[] fwd = filter.filter(buf, n);
+        if (openStdin && fwd.length > 0) {
+          conn.writeStdin(fwd);
         }
-        if (openStdin && n > start) {
-          conn.writeStdin(Arrays.copyOfRange(buf, start, n));
+        if (filter.detached()) {
+          pump.stop();
+          return;
         }
       }
       conn.closeStdin();

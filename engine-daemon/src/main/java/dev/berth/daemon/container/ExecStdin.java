@@ -1,7 +1,6 @@
 package dev.berth.daemon.container;
 
 import dev.berth.runtime.monitor.AttachConnection;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -45,32 +44,22 @@ final class ExecStdin implements Runnable {
   @Override
   public void run() {
     byte[] buf = new byte[8192];
-    int matched = 0;
+    DetachKeyFilter filter = keys == null ? null : new DetachKeyFilter(keys);
     try {
       for (int n; (n = in.read(buf)) >= 0; ) {
-        if (keys == null) {
+        if (filter == null) {
           conn.writeStdin(Arrays.copyOf(buf, n));
           continue;
         }
-        ByteArrayOutputStream fwd = new ByteArrayOutputStream(n + matched);
-        for (int i = 0; i < n; i++) {
-          byte b = buf[i];
-          if (b != keys[matched] && matched > 0) {
-            fwd.write(keys, 0, matched); // the sequence broke: the held-back bytes were input after all
-            matched = 0;
-          }
-          if (b == keys[matched]) {
-            if (++matched == keys.length) {
-              forward(fwd);
-              detached = true;
-              endAttach();
-              return;
-            }
-          } else {
-            fwd.write(b);
-          }
+        byte[] fwd = filter.filter(buf, n);
+        if (fwd.length > 0) {
+          conn.writeStdin(fwd);
         }
-        forward(fwd);
+        if (filter.detached()) {
+          detached = true;
+          endAttach();
+          return;
+        }
       }
     } catch (IOException e) {
       log.debug("exec stdin ended: {}", e.toString());
@@ -79,12 +68,6 @@ final class ExecStdin implements Runnable {
       conn.closeStdin();
     } else {
       endAttach();
-    }
-  }
-
-  private void forward(ByteArrayOutputStream fwd) {
-    if (fwd.size() > 0) {
-      conn.writeStdin(fwd.toByteArray());
     }
   }
 
