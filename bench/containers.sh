@@ -73,7 +73,7 @@ bench_exec() {
 # concurrent_round DAEMON: CONCURRENT parallel `run -d ... sleep 300`, memory with them running, then
 # CONCURRENT parallel `rm -f`. Appends "DAEMON run_ms rm_ms run_failures rm_failures" to concurrent.raw.
 concurrent_round() {
-  local d=$1 i t0 run_ms rm_ms fr=0 fm=0 pids=() running first=""
+  local d=$1 i t0 run_ms rm_ms fr=0 fm=0 pids=() running first="" e_rss e_pss n m_rss m_pss
   t0=$(now_ns)
   for i in $(seq "$CONCURRENT"); do
     dk "$d" run -d --name "bench-par-$i" busybox sleep 300 > "$WORK/par-$d-$i.out" 2>&1 &

@@ -66,22 +66,31 @@ timer() { python3 "$BENCH_DIR/timer.py" --tsv "$RESULTS" "$@"; }
 # ---------------------------------------------------------------- installation and build
 
 install_deps() {
-  local missing=()
+  local missing=() optional=() policy=""
   command -v dockerd >/dev/null || missing+=(docker.io)
   command -v docker-registry >/dev/null || missing+=(docker-registry)
   [ -x /bin/busybox ] || missing+=(busybox-static)
-  command -v hyperfine >/dev/null || missing+=(hyperfine)
   for c in runc conmon nft iptables curl; do command -v $c >/dev/null || missing+=("$c"); done
-  if [ ${#missing[@]} -gt 0 ]; then
-    log "installing ${missing[*]}"
-    apt-get update -qq
-    # hyperfine is optional: the suite falls back to its own timing loop.
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null ||
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]/hyperfine/}" >/dev/null
+  command -v hyperfine >/dev/null || optional+=(hyperfine)   # optional: timer.py does the real work
+  [ ${#missing[@]} -eq 0 ] && [ ${#optional[@]} -eq 0 ] && return 0
+  log "installing ${missing[*]} ${optional[*]}"
+  apt-get update -qq
+  # docker.io's maintainer scripts would start a dockerd on /var/run/docker.sock (Berth's) with docker0: forbid
+  # service starts during the install (policy-rc.d, honoured by invoke-rc.d and deb-systemd-invoke).
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; policy=1
   fi
-  # docker.io's package starts its own dockerd/containerd on /var/run/docker.sock through systemd; keep them off.
-  if [ -d /run/systemd/system ]; then
-    systemctl stop docker.socket docker.service containerd.service >/dev/null 2>&1 || true
+  if [ ${#missing[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || {
+      [ -n "$policy" ] && rm -f /usr/sbin/policy-rc.d; die "apt-get install ${missing[*]} failed"; }
+  fi
+  if [ ${#optional[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${optional[@]}" >/dev/null || log "no ${optional[*]}"
+  fi
+  [ -n "$policy" ] && rm -f /usr/sbin/policy-rc.d
+  # ...and keep them from starting at the next boot either.
+  if [[ " ${missing[*]} " == *" docker.io "* ]] && [ -d /run/systemd/system ]; then
+    systemctl disable --now docker.socket docker.service containerd.service >/dev/null 2>&1 || true
   fi
 }
 

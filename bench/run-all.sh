@@ -48,6 +48,8 @@ prepare_dockerd_bridge
 log "starting both daemons (first start, empty data roots)"
 b_ms=$(start_daemon berth)
 d_ms=$(start_daemon dockerd)
+ps -o comm= --ppid "$(daemon_pid dockerd)" | grep -qx containerd ||
+  note containerd "dockerd did not start its own containerd (a system containerd on /run/containerd?): containerd's memory is not counted"
 note first_start "exec → first /_ping, → first /containers/json: berth ${b_ms/ / ms, } ms, dockerd ${d_ms/ / ms, } ms (empty data roots, not counted)"
 # dockerd sets FORWARD to DROP only when it had to turn ip_forward on; other engineers' containers route
 # through this host while we run, so keep the policy we found (cleanup restores it anyway).

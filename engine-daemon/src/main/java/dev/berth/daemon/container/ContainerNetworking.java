@@ -84,13 +84,17 @@ final class ContainerNetworking {
       } else {
         Map<String, EndpointSettings> eps = r.networkingConfig() == null
             || r.networkingConfig().endpointsConfig() == null ? Map.of() : r.networkingConfig().endpointsConfig();
-        Endpoint ep = net.connect(mode, r.id(), request(r, eps.get(mode)), ports(h, c));
-        ip = ep.ipv4();
-        List<Endpoint> all = new ArrayList<>(List.of(ep));
-        for (var e : eps.entrySet()) {
-          if (!e.getKey().equals(mode) && !e.getKey().equals(networkName(ep.networkId()))) {
-            all.add(net.connect(e.getKey(), r.id(), request(r, e.getValue())));
+        List<Endpoint> all = new ArrayList<>();
+        List<String> names = recorded(r, mode);
+        for (String name : names.isEmpty() ? List.of(mode) : names) { // none left: dockerd would give only lo
+          if (all.stream().anyMatch(x -> x.networkId().equals(name) || networkName(x.networkId()).equals(name))) {
+            continue;
           }
+          // the first network is the gateway endpoint: it carries the published ports
+          Endpoint ep = all.isEmpty() ? net.connect(name, r.id(), request(r, eps.get(name)), ports(h, c))
+              : net.connect(name, r.id(), request(r, eps.get(name)));
+          ip = ip == null ? ep.ipv4() : ip;
+          all.add(ep);
         }
         announce("connect", r.id(), all);
       }
@@ -118,6 +122,28 @@ final class ContainerNetworking {
         return java.util.Optional.empty();
       }
     });
+  }
+
+  /**
+   * dockerd's {@code NetworkSettings.Networks} of a container that is not running: the networks recorded for it
+   * (create's {@code EndpointsConfig}, then {@code network connect/disconnect}), the {@code NetworkMode} network
+   * first. Records without a {@code NetworkingConfig} (older ones) have just their {@code NetworkMode} network.
+   */
+  static List<String> recorded(ContainerRecord r, String mode) {
+    if (r.networkingConfig() == null || r.networkingConfig().endpointsConfig() == null) {
+      return List.of(mode);
+    }
+    Map<String, EndpointSettings> recorded = r.networkingConfig().endpointsConfig();
+    List<String> names = new ArrayList<>();
+    if (recorded.containsKey(mode)) {
+      names.add(mode);
+    }
+    for (String k : recorded.keySet()) {
+      if (!k.equals(mode) && !k.startsWith("container:") && !k.equals("default")) {
+        names.add(k);
+      }
+    }
+    return names;
   }
 
   /** Tears the container's networking down (safe to call twice, and for containers without any). */
@@ -198,13 +224,8 @@ final class ContainerNetworking {
     } else {
       String mode = mode(r.hostConfig());
       if (!mode.startsWith("container:")) {
-        networks.put(mode, configured(r, mode));
-        if (r.networkingConfig() != null && r.networkingConfig().endpointsConfig() != null) {
-          r.networkingConfig().endpointsConfig().forEach((name, cfg) -> {
-            if (!name.startsWith("container:") && !name.equals("default")) {
-              networks.putIfAbsent(name, cfg);
-            }
-          });
+        for (String name : recorded(r, mode)) {
+          networks.put(name, configured(r, name));
         }
       }
     }

@@ -97,13 +97,19 @@ final class CreateOperation {
     }
   }
 
-  /** The CLI names the default network "default"; store endpoint settings under the network actually used. */
+  /**
+   * The CLI names the default network "default"; store endpoint settings under the network actually used. As
+   * dockerd ({@code updateContainerNetworkSettings}), a container created without endpoint settings records its
+   * {@code NetworkMode} network, so connect/disconnect before the first start edit one list.
+   */
   private static NetworkingConfig networking(NetworkingConfig nc, HostConfig host) {
-    if (nc == null || nc.endpointsConfig() == null) {
-      return nc;
-    }
     Map<String, EndpointSettings> eps = new LinkedHashMap<>();
-    nc.endpointsConfig().forEach((k, v) -> eps.put(k.equals("default") ? host.networkMode() : k, v));
+    if (nc != null && nc.endpointsConfig() != null) {
+      nc.endpointsConfig().forEach((k, v) -> eps.put(k.equals("default") ? host.networkMode() : k, v));
+    }
+    if (eps.isEmpty() && !host.networkMode().startsWith("container:")) {
+      eps.put(host.networkMode(), EndpointSettings.config(null, null, null, null));
+    }
     return new NetworkingConfig(eps);
   }
 

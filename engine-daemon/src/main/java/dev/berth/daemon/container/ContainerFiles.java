@@ -1,0 +1,99 @@
+package dev.berth.daemon.container;
+
+import dev.berth.api.errors.ConflictException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Access to a container's files for cp, export, diff and commit (moby's archive role). Holds the container lock for
+ * the whole operation, as dockerd does, so the container cannot start or be removed meanwhile. A running
+ * container is seen through {@code /proc/<pid>/root} (its mounts: volumes, binds, tmpfs) or its mounted rootfs;
+ * a stopped container's rootfs is mounted for the operation and unmounted after.
+ */
+public final class ContainerFiles {
+  private static final Logger log = LoggerFactory.getLogger(ContainerFiles.class);
+
+  private final ContainerManager manager;
+  private final ContainerContext ctx;
+
+  public ContainerFiles(ContainerManager manager) {
+    this.manager = manager;
+    this.ctx = manager.context();
+  }
+
+  /**
+   * What an operation sees.
+   *
+   * @param root the host path that is {@code /} of the container
+   * @param running whether the container runs (root then sees its live mounts when asked for them)
+   */
+  public record View(ContainerRecord record, Path root, boolean running) {}
+
+  @FunctionalInterface
+  public interface Action<T> {
+    T run(View view) throws IOException;
+  }
+
+  /** The current record of a container (NoSuchContainerException when unknown). */
+  public ContainerRecord record(String ref) {
+    return ctx.store().get(ref).record();
+  }
+
+  /**
+   * Runs {@code action} with the container's root filesystem available.
+   *
+   * @param withMounts see the container's mounts (only possible while it runs): cp does, export does not
+   */
+  public <T> T withRoot(String ref, boolean withMounts, Action<T> action) throws IOException {
+    Container c = ctx.store().get(ref);
+    c.lock.lock();
+    try {
+      ContainerRecord r = c.record();
+      ContainerStatus s = r.state().status();
+      if (s == ContainerStatus.REMOVING || s == ContainerStatus.DEAD) {
+        throw new ConflictException("container " + r.id() + " is marked for removal");
+      }
+      Path rootfs = ctx.runtime().rootfs(r.id());
+      if (s.isRunning() && r.state().pid() > 0) {
+        Path proc = Path.of("/proc/" + r.state().pid() + "/root");
+        return action.run(new View(r, withMounts && Files.isDirectory(proc) ? proc : rootfs, true));
+      }
+      Files.createDirectories(rootfs);
+      ctx.runtime().mounter().mount(r.rootfs(), rootfs);
+      try {
+        return action.run(new View(r, rootfs, false));
+      } finally {
+        try {
+          ctx.runtime().mounter().unmount(rootfs);
+        } catch (RuntimeException e) {
+          log.warn("cannot unmount {}: {}", rootfs, e.toString());
+        }
+      }
+    } finally {
+      c.lock.unlock();
+    }
+  }
+
+  /** Publishes a container event with dockerd's attributes. */
+  public void event(ContainerRecord r, String action, Map<String, String> extra) {
+    ctx.event(r, action, extra);
+  }
+
+  public void pause(String ref) {
+    manager.pause(ref);
+  }
+
+  public void unpause(String ref) {
+    manager.unpause(ref);
+  }
+
+  /** moby's commit {@code merge(newConfig, container.Config)}. */
+  public static dev.berth.api.model.container.ContainerConfig merge(
+      dev.berth.api.model.container.ContainerConfig user, dev.berth.api.model.container.ContainerConfig base) {
+    return ConfigMerge.merge(user, base);
+  }
+}
