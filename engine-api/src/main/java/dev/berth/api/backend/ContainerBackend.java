@@ -59,10 +59,16 @@ public interface ContainerBackend {
   boolean hasTty(String ref);
 
   /**
-   * Serves an attach until the container's output ends, the client detaches or goes away. Blocks. Attaching to a
-   * created container waits for its start, so {@code docker run -it} loses no output.
+   * Registers an attach: call this BEFORE answering the client, so a start that follows the answer (the CLI's
+   * {@code run}: attach, then start) finds the attach and connects it before the process runs; no output is lost.
    */
-  void attach(String ref, AttachOptions options, InputStream stdin, OutputSink out) throws IOException;
+  AttachSession attach(String ref, AttachOptions options);
+
+  /** A registered attach. */
+  interface AttachSession {
+    /** Serves the attach until the container's output ends, the client detaches or goes away. Blocks. */
+    void serve(InputStream stdin, OutputSink out) throws IOException;
+  }
 
   /** Writes the container's logs; with {@code follow}, until it exits or {@code clientGone} completes. */
   void logs(String ref, LogsOptions options, OutputSink out, CompletableFuture<?> clientGone) throws IOException;

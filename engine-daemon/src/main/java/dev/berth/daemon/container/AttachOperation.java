@@ -1,6 +1,7 @@
 package dev.berth.daemon.container;
 
 import dev.berth.api.backend.AttachOptions;
+import dev.berth.api.backend.ContainerBackend;
 import dev.berth.api.backend.LogsOptions;
 import dev.berth.api.backend.OutputSink;
 import dev.berth.api.errors.ConflictException;
@@ -28,51 +29,64 @@ final class AttachOperation {
     this.logs = logs;
   }
 
-  void attach(Container c, String ref, AttachOptions o, InputStream stdin, OutputSink out) throws IOException {
+  /** Checks the state and registers the attach (connected now if running, else at the next start). */
+  ContainerBackend.AttachSession attach(Container c, String ref, AttachOptions o) {
     ContainerRecord r = c.record();
     byte[] detachKeys = DetachKeys.parse(o.detachKeys());
     if (r.state().status() == ContainerStatus.PAUSED) {
       throw new ConflictException("container " + ref + " is paused, unpause the container before attach");
     }
-    if (o.logs()) {
-      logs.logs(c, new LogsOptions(o.stdout(), o.stderr(), false, null, null, false, -1, false), out,
-          new CompletableFuture<>());
-    }
     if (!o.stream()) {
-      return;
+      return (stdin, out) -> replayLogs(c, o, out);
     }
     OutputPump pump = new OutputPump(o.stdout(), o.stderr());
-    AttachConnection conn;
+    AttachConnection live;
     CompletableFuture<AttachConnection> pending = null;
     c.lock.lock();
     try {
       if (c.record().state().status().isRunning() && c.layout != null) {
-        conn = ctx.runtime().attacher().attach(c.layout.attachSocket(), pump);
+        live = ctx.runtime().attacher().attach(c.layout.attachSocket(), pump);
       } else {
         pending = new CompletableFuture<>();
         c.pendingAttaches.add(new Container.PendingAttach(pump, pending));
-        conn = null;
+        live = null;
       }
     } finally {
       c.lock.unlock();
     }
     ctx.event(c.record(), "attach");
-    if (conn == null) {
-      try {
-        conn = pending.get();
-      } catch (ExecutionException e) {
-        return; // the start failed; the starter reports the error
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    CompletableFuture<AttachConnection> waiting = pending;
+    return (stdin, out) -> {
+      replayLogs(c, o, out);
+      AttachConnection conn = live;
+      if (conn == null) {
+        try {
+          conn = waiting.get();
+        } catch (ExecutionException e) {
+          return; // the start failed; the starter reports the error
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
+      serve(c, r, o, conn, pump, detachKeys, stdin, out);
+    };
+  }
+
+  private void replayLogs(Container c, AttachOptions o, OutputSink out) throws IOException {
+    if (o.logs()) {
+      logs.logs(c, new LogsOptions(o.stdout(), o.stderr(), false, null, null, false, -1, false), out,
+          new CompletableFuture<>());
     }
+  }
+
+  private void serve(Container c, ContainerRecord r, AttachOptions o, AttachConnection conn, OutputPump pump,
+      byte[] detachKeys, InputStream stdin, OutputSink out) throws IOException {
     pump.connected(conn);
     Thread input = null;
     if (o.stdin() && stdin != null) {
-      AttachConnection target = conn;
       input = Thread.ofVirtual().name("attach-stdin-" + c.id.substring(0, 12)).start(
-          () -> forwardStdin(stdin, target, detachKeys, pump, r.config().openStdin()));
+          () -> forwardStdin(stdin, conn, detachKeys, pump, r.config().openStdin()));
     }
     try {
       pump.drainTo(out);

@@ -47,8 +47,15 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
   public ContainerManager(ContainerStore store, ImagePort images, RuntimeServices runtime,
       dev.berth.network.NetworkManager network, dev.berth.daemon.events.EventBus events,
       String defaultRuntime, String logDriver, long logMaxSize, boolean liveRestore) {
+    this(store, images, runtime, network, events, defaultRuntime, logDriver, logMaxSize, liveRestore, VolumePort.NONE);
+  }
+
+  public ContainerManager(ContainerStore store, ImagePort images, RuntimeServices runtime,
+      dev.berth.network.NetworkManager network, dev.berth.daemon.events.EventBus events,
+      String defaultRuntime, String logDriver, long logMaxSize, boolean liveRestore, VolumePort volumes) {
     this.ctx = new ContainerContext(store, images, runtime, new ContainerNetworking(network, events), events,
-        new ContainerContext.ContainerSettings(defaultRuntime, logDriver, logMaxSize, "", liveRestore));
+        new ContainerContext.ContainerSettings(defaultRuntime, logDriver, logMaxSize, "", liveRestore),
+        new ContainerVolumes(store, volumes));
     this.exits = new ExitHandler(ctx);
     this.starts = new StartOperation(ctx, exits, executor);
     this.stops = new StopOperation(ctx);
@@ -61,7 +68,7 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
     this.recovery = new Recovery(ctx, exits, executor);
     exits.setAutoRemove(c -> {
       try {
-        removes.remove(c, true);
+        removes.remove(c, true, true);
       } catch (RuntimeException e) {
         org.slf4j.LoggerFactory.getLogger(ContainerManager.class).warn("auto-remove of {}: {}", c.id, e.toString());
       }
@@ -128,6 +135,11 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
     }
   }
 
+  /** IDs of the containers (any state) whose mount points use the volume {@code name}. */
+  public List<String> volumeUsers(String name) {
+    return ctx.volumes().users(name);
+  }
+
   /** Containers using an image, for {@code docker rmi} conflicts: id → running. */
   public Map<String, Boolean> usersOfImage(String imageId) {
     Map<String, Boolean> m = new java.util.LinkedHashMap<>();
@@ -158,7 +170,7 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
     } catch (RuntimeException e) {
       if (c.record().hostConfig().autoRemove()) {
         try {
-          removes.remove(c, true); // dockerd removes --rm containers whose start failed; the CLI waits for it
+          removes.remove(c, true, true); // dockerd removes --rm containers whose start failed; the CLI waits for it
         } catch (RuntimeException ignored) {
           // already gone
         }
@@ -224,7 +236,7 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
 
   @Override
   public void remove(String ref, boolean force, boolean removeVolumes) {
-    removes.remove(ctx.store().get(ref), force);
+    removes.remove(ctx.store().get(ref), force, removeVolumes);
   }
 
   @Override
@@ -285,7 +297,7 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
         continue;
       }
       try {
-        removes.remove(ctx.store().get(r.id()), false);
+        removes.remove(ctx.store().get(r.id()), false, false);
         deleted.add(r.id());
       } catch (RuntimeException e) {
         // raced with a start or another removal: leave it
@@ -300,8 +312,8 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
   }
 
   @Override
-  public void attach(String ref, AttachOptions options, InputStream stdin, OutputSink out) throws IOException {
-    attaches.attach(ctx.store().get(ref), ref, options, stdin, out);
+  public AttachSession attach(String ref, AttachOptions options) {
+    return attaches.attach(ctx.store().get(ref), ref, options);
   }
 
   @Override

@@ -162,9 +162,10 @@ public final class ContainerRoutes implements Router {
     AttachOptions o = new AttachOptions(r.boolParam("stream"), r.boolParam("logs"), r.boolParam("stdin"),
         r.boolParam("stdout"), r.boolParam("stderr"), r.param("detachKeys"));
     String type = tty ? RAW : r.versionAtLeast("1.42") ? MULTIPLEXED : RAW;
+    ContainerBackend.AttachSession session = backend.attach(name, o);
     return ApiResponse.hijack(type, stream -> {
       MultiplexedWriter w = tty ? MultiplexedWriter.raw(stream.output()) : MultiplexedWriter.framed(stream.output());
-      backend.attach(name, o, o.stdin() ? stream.input() : null, (s, data) -> w.write(wire(s), data));
+      session.serve(o.stdin() ? stream.input() : null, (s, data) -> w.write(wire(s), data));
     });
   }
 
