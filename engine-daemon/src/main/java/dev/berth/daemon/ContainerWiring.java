@@ -7,6 +7,10 @@ import dev.berth.daemon.container.ContainerManager;
 import dev.berth.daemon.container.ContainerStore;
 import dev.berth.daemon.container.ImagePort;
 import dev.berth.daemon.container.Sizes;
+import dev.berth.daemon.container.VolumePort;
+import dev.berth.daemon.volume.VolumeService;
+import dev.berth.storage.volume.LocalVolume;
+import dev.berth.storage.volume.VolumeStore;
 import dev.berth.daemon.events.EventBus;
 import dev.berth.daemon.image.ImageManager;
 import dev.berth.daemon.image.ImageUsers;
@@ -24,6 +28,7 @@ final class ContainerWiring implements AutoCloseable {
   private final RuntimeWiring runtime;
   private final NetworkManager network;
   private final ContainerManager containers;
+  private final VolumeService volumes;
 
   ContainerWiring(DaemonConfig cfg, ImageManager images, EventBus events) throws IOException {
     Path dataRoot = Path.of(cfg.dataRoot());
@@ -35,8 +40,11 @@ final class ContainerWiring implements AutoCloseable {
     ContainerStore store = new ContainerStore(dataRoot.resolve("containers"));
     store.load();
     long maxSize = Sizes.parse(cfg.logOpts().getOrDefault("max-size", "20m"));
+    this.volumes = new VolumeService(VolumeStore.open(dataRoot.resolve("volumes")), runtime.services().mounter(),
+        events);
     this.containers = new ContainerManager(store, imagePort(images), runtime.services(), network, events,
-        cfg.defaultRuntime(), cfg.logDriver(), maxSize, cfg.liveRestore());
+        cfg.defaultRuntime(), cfg.logDriver(), maxSize, cfg.liveRestore(), volumePort(volumes));
+    volumes.setUsers(containers::volumeUsers);
     images.setUsers(imageId -> containers.usersOfImage(imageId).entrySet().stream()
         .map(e -> new ImageUsers.User(e.getKey(), e.getValue())).toList());
     containers.restore();
@@ -57,6 +65,40 @@ final class ContainerWiring implements AutoCloseable {
 
   NetworkManager network() {
     return network;
+  }
+
+  VolumeService volumes() {
+    return volumes;
+  }
+
+  private static VolumePort volumePort(VolumeService volumes) {
+    return new VolumePort() {
+      @Override
+      public Volume acquire(String name) {
+        LocalVolume v = volumes.acquire(name);
+        return new Volume(v.name(), LocalVolume.DRIVER, v.dataPath());
+      }
+
+      @Override
+      public Path mount(String name, String id, String destination, boolean rw, String propagation) {
+        return volumes.mount(name, id, destination, rw, propagation);
+      }
+
+      @Override
+      public void unmount(String name, String containerId) {
+        volumes.unmount(name, containerId);
+      }
+
+      @Override
+      public boolean isEmpty(String name) {
+        return volumes.isEmpty(name);
+      }
+
+      @Override
+      public void removeIfUnused(String name, String exceptContainerId) {
+        volumes.removeIfUnused(name, exceptContainerId);
+      }
+    };
   }
 
   private static ImagePort imagePort(ImageManager images) {

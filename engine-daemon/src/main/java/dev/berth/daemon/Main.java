@@ -58,6 +58,21 @@ public final class Main {
     applyLogLevel(cfg);
     List<HostAddress> hosts = cfg.effectiveHosts().stream().map(HostAddress::parse).toList();
     var tls = TlsContexts.forServer(cfg);
+    // Signals are handled from the start: a SIGTERM while the engine loads still shuts down cleanly, and a
+    // SIGHUP then is a reload, not the JVM's default (exit).
+    CountDownLatch stop = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<Wiring> wired = new java.util.concurrent.atomic.AtomicReference<>();
+    Signal.handle(new Signal("TERM"), s -> stop.countDown());
+    Signal.handle(new Signal("INT"), s -> stop.countDown());
+    java.util.concurrent.atomic.AtomicBoolean reloadPending = new java.util.concurrent.atomic.AtomicBoolean();
+    Signal.handle(new Signal("HUP"), s -> Thread.ofVirtual().start(() -> {
+      Wiring w = wired.get();
+      if (w != null) {
+        reload(cli, w);
+      } else {
+        reloadPending.set(true); // applied once the engine is wired
+      }
+    }));
     try (DaemonLocks locks = DaemonLocks.acquire(Path.of(cfg.dataRoot()), Path.of(cfg.pidfile()))) {
       hosts.forEach(ApiServer::checkAvailable);
       prepareRoots(cfg);
@@ -81,9 +96,13 @@ public final class Main {
         throw new ConfigException("failed to start daemon: " + e.getMessage(), e);
       }
       try (wiring) {
+        wired.set(wiring);
+        if (reloadPending.getAndSet(false)) {
+          reload(cli, wiring);
+        }
         log.info("Daemon has completed initialization (berth {}, data root {})", build.berthVersion(),
             cfg.dataRoot());
-        awaitShutdown(cli, wiring);
+        awaitShutdown(stop);
         log.info("Processing signal 'terminated'");
         server.shutdown(cfg.shutdownTimeout());
       }
@@ -100,11 +119,7 @@ public final class Main {
     Files.createDirectories(Path.of(cfg.execRoot()));
   }
 
-  private static void awaitShutdown(CommandLine cli, Wiring wiring) {
-    CountDownLatch stop = new CountDownLatch(1);
-    Signal.handle(new Signal("TERM"), s -> stop.countDown());
-    Signal.handle(new Signal("INT"), s -> stop.countDown());
-    Signal.handle(new Signal("HUP"), s -> Thread.ofVirtual().start(() -> reload(cli, wiring)));
+  private static void awaitShutdown(CountDownLatch stop) {
     try {
       stop.await();
     } catch (InterruptedException e) {

@@ -51,9 +51,11 @@ public final class Wiring implements AutoCloseable {
     this.containers = new ContainerWiring(cfg, images, events);
     long t2 = System.nanoTime();
     routers.add(new dev.berth.daemon.http.routes.ContainerRoutes(containers.containers()));
+    routers.add(new dev.berth.daemon.http.routes.ArchiveRoutes(new dev.berth.daemon.archive.ArchiveManager(new dev.berth.daemon.container.ContainerFiles(containers.containers()), images.service(), dev.berth.storage.linux.LinuxFsOps.load(), build.engineVersion())));
     routers.add(new dev.berth.daemon.http.routes.ExecRoutes(new dev.berth.daemon.container.ExecManager(containers.containers())));
     routers.add(new dev.berth.daemon.http.routes.NetworkRoutes(new dev.berth.daemon.network.NetworkService(
         containers.network(), new NetworkContainersPort(containers.containers()), events)));
+    routers.add(new dev.berth.daemon.http.routes.VolumeRoutes(containers.volumes()));
     system.setInventory(new Inventory() {
       @Override
       public ContainerCounts containers() {
@@ -66,7 +68,7 @@ public final class Wiring implements AutoCloseable {
       }
     });
     system.setDiskUsage(() -> new dev.berth.api.model.system.DiskUsage(images.layersSize(), images.diskUsage(),
-        List.of(), List.of(), List.of()));
+        List.of(), containers.volumes().diskUsage(), List.of()));
     this.dispatcher = dispatcher;
     dispatcher.install(routers);
     org.slf4j.LoggerFactory.getLogger(Wiring.class).info("engine ready: images {} ms, containers and network {} ms",

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param logMaxSize the log file size at which the monitor starts over (0: unbounded)
  */
 record ContainerContext(ContainerStore store, ImagePort images, RuntimeServices runtime, ContainerNetworking network,
-    EventBus events, ContainerSettings settings) {
+    EventBus events, ContainerSettings settings, ContainerVolumes volumes) {
 
   /** Daemon-level settings for containers (from daemon.json). */
   record ContainerSettings(String defaultRuntime, String logDriver, long logMaxSize, String cgroupParent,

@@ -124,6 +124,10 @@ final class ContainerListing {
         return false;
       }
     }
+    if (f.contains("volume") && f.values("volume").stream().noneMatch(v -> ctx.volumes().records(r.id()).stream()
+        .anyMatch(m -> v.equals(m.name()) || v.equals(m.destination()) || v.equals(m.source())))) {
+      return false;
+    }
     if (f.contains("is-task") && f.booleanValue("is-task", false)) {
       return false;
     }

@@ -33,7 +33,7 @@ final class ContainerViews {
     return new ContainerInspectResponse(r.id(), r.created(), r.path(), r.args(), state, r.image(),
         dir.resolve("resolv.conf").toString(), dir.resolve("hostname").toString(), dir.resolve("hosts").toString(),
         dir.resolve(r.id() + "-json.log").toString(), r.name(), r.restartCount(), "overlay2", "linux", "", "", "",
-        execIds, r.hostConfig(), graphDriver(r), null, null, List.of(), r.config(), ctx.network().settings(r), null);
+        execIds, r.hostConfig(), graphDriver(r), null, null, mounts(r), r.config(), ctx.network().settings(r), null);
   }
 
   private DriverData graphDriver(ContainerRecord r) {
@@ -86,7 +86,12 @@ final class ContainerViews {
         String.join(" ", cmd), GoTime.parse(r.created()).getEpochSecond(), ports, 0, 0,
         r.config().labels() == null ? Map.of() : r.config().labels(), r.state().status().wire(), status(r),
         new ContainerSummary.HostConfigSummary(ContainerNetworking.mode(r.hostConfig()), null),
-        new ContainerSummary.NetworkSettingsSummary(ns.networks()), List.of());
+        new ContainerSummary.NetworkSettingsSummary(ns.networks()), mounts(r));
+  }
+
+  /** inspect's and ps's {@code Mounts}: the container's mount points in destination order. */
+  List<dev.berth.api.model.container.MountPoint> mounts(ContainerRecord r) {
+    return ctx.volumes().records(r.id()).stream().map(MountRecord::view).toList();
   }
 
   /** moby's {@code State.String()}: "Up 3 seconds", "Exited (3) 2 minutes ago", "Created" … */

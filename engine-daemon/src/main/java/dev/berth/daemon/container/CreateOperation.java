@@ -75,6 +75,7 @@ final class CreateOperation {
     }
     try {
       List<MountSpec> rootfs = ctx.images().prepareRootfs(id, image.id());
+      ctx.volumes().create(id, config, host);
       ContainerRecord r = new ContainerRecord(id, fullName, GoTime.rfc3339Nano(Instant.now()), path, args, config,
           host, networking(req.networkingConfig(), host), image.id(), host.runtime(), rootfs,
           new ContainerRecord.State(ContainerStatus.CREATED, 0, 0, "", GoTime.ZERO, GoTime.ZERO, false),
@@ -88,10 +89,12 @@ final class CreateOperation {
     } catch (IOException e) {
       names.release(fullName, id);
       ctx.images().removeRootfs(id);
+      ctx.volumes().removed(id, true);
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
       names.release(fullName, id);
       ctx.images().removeRootfs(id);
+      ctx.volumes().removed(id, true);
       ctx.store().deleteDir(id);
       throw e;
     }

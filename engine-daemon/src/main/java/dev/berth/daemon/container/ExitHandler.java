@@ -103,5 +103,6 @@ final class ExitHandler {
     } catch (RuntimeException e) {
       log.warn("unmount of {}: {}", r.id(), e.toString());
     }
+    ctx.volumes().release(r);
   }
 }

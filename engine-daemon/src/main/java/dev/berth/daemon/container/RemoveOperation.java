@@ -17,7 +17,7 @@ final class RemoveOperation {
     this.stops = stops;
   }
 
-  void remove(Container c, boolean force) {
+  void remove(Container c, boolean force, boolean removeVolumes) {
     ContainerRecord r = c.record();
     if (r.state().status() == ContainerStatus.REMOVING) {
       throw new ConflictException("removal of container " + r.id() + " is already in progress");
@@ -50,6 +50,7 @@ final class RemoveOperation {
       SafeDelete.tree(ctx.runtime().bundle(r.id()));
       ctx.store().deleteDir(r.id());
       ctx.store().remove(c);
+      ctx.volumes().removed(r.id(), removeVolumes);
       ctx.event(r, "destroy");
       c.waiters.removed(r.state().exitCode());
     } finally {

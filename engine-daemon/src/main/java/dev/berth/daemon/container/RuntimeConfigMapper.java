@@ -37,6 +37,12 @@ final class RuntimeConfigMapper {
    */
   static ContainerRuntimeConfig map(ContainerRecord r, Path rootfs, Path containerDir,
       Function<String, Integer> pidOf, NamespaceMode network) {
+    return map(r, rootfs, containerDir, pidOf, network, List.of());
+  }
+
+  /** @param volumes the volume mounts {@link ContainerVolumes} made ready (and binds from --volumes-from) */
+  static ContainerRuntimeConfig map(ContainerRecord r, Path rootfs, Path containerDir,
+      Function<String, Integer> pidOf, NamespaceMode network, List<ContainerMount> volumes) {
     ContainerConfig c = r.config();
     HostConfig h = r.hostConfig();
     List<String> args = new ArrayList<>();
@@ -55,6 +61,7 @@ final class RuntimeConfigMapper {
         .readonlyRootfs(h.readonlyRootfs())
         .mounts(ContainerMount.networkFiles(containerDir, h.readonlyRootfs()))
         .mounts(userMounts(h))
+        .mounts(volumes)
         .network(network)
         .ipc(namespace(h.ipcMode(), "ipc", pidOf, NamespaceMode.privateNs()))
         .pid(namespace(h.pidMode(), "pid", pidOf, NamespaceMode.privateNs()))
@@ -127,14 +134,18 @@ final class RuntimeConfigMapper {
   private static List<ContainerMount> userMounts(HostConfig h) {
     List<ContainerMount> out = new ArrayList<>();
     for (String bind : nz(h.binds())) {
-      out.add(bind(bind));
+      if (BindSpec.parse(bind).isBind()) {
+        out.add(bind(bind));
+      }
     }
     if (h.tmpfs() != null) {
       h.tmpfs().forEach((dst, opts) -> out.add(ContainerMount.tmpfs(dst, opts == null ? "" : opts)));
     }
     if (h.mounts() != null) {
       for (Mount m : h.mounts()) {
-        out.add(mount(m));
+        if (!Mount.TYPE_VOLUME.equals(m.type())) {
+          out.add(mount(m));
+        }
       }
     }
     return out;

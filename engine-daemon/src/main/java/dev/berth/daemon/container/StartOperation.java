@@ -61,6 +61,7 @@ final class StartOperation {
     Path rootfs = rt.rootfs(id);
     Path dir = ctx.store().dir(id);
     boolean mounted = false;
+    boolean volumesMounted = false;
     boolean networked = false;
     MonitoredContainer mc = null;
     try {
@@ -68,11 +69,13 @@ final class StartOperation {
       rt.mounter().unmount(rootfs);
       rt.mounter().mount(r.rootfs(), rootfs);
       mounted = true;
+      volumesMounted = true;
+      java.util.List<dev.berth.runtime.spec.ContainerMount> volumes = ctx.volumes().mount(r, rootfs);
       ContainerRecord joined = joinedContainer(r);
       NamespaceMode netns = ctx.network().attach(r, dir, joined);
       networked = true;
       ContainerRuntimeConfig cfg = RuntimeConfigMapper.map(r, rootfs, dir,
-          ref -> ctx.store().get(ref).record().state().pid(), netns);
+          ref -> ctx.store().get(ref).record().state().pid(), netns, volumes);
       Spec spec = rt.specs().build(cfg);
       if (r.config().workingDir() != null && !r.config().workingDir().isEmpty()) {
         WorkingDirectory.ensure(rootfs, r.config().workingDir(), 0, 0);
@@ -101,6 +104,9 @@ final class StartOperation {
       ctx.event(running, "start");
     } catch (RuntimeException | IOException e) {
       undo(c, r, mc, networked, mounted, rootfs);
+      if (volumesMounted) {
+        ctx.volumes().release(r);
+      }
       int code = e instanceof InvalidStartConfigException isc ? isc.exitCode() : 128;
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       ContainerStatus status = r.state().status() == ContainerStatus.EXITED ? ContainerStatus.EXITED

@@ -120,7 +120,7 @@ class NetworkIT {
     });
     server.start();
     try {
-      CliResult r = once(docker, IMG, "sh", "-c", "cat /sys/class/net/eth0/iflink; "
+      CliResult r = docker.run("run", "--rm", IMG, "sh", "-c", "cat /sys/class/net/eth0/iflink; "
           + "ip -4 -o addr show eth0 | awk '{print $4}'; wget -qO- http://" + ipam[1] + ":"
           + server.getAddress().getPort() + "/");
       assertEquals(0, r.exitCode(), r::toString);
@@ -136,7 +136,7 @@ class NetworkIT {
   @Test
   void addHostAndDns_areWrittenToTheContainersFiles(DockerCli docker) {
     String gw = docker.run("network", "inspect", "bridge", "-f", "{{(index .IPAM.Config 0).Gateway}}").out();
-    CliResult r = once(docker, "--add-host", "foo:1.2.3.4", "--add-host", "gw:host-gateway",
+    CliResult r = docker.run("run", "--rm", "--add-host", "foo:1.2.3.4", "--add-host", "gw:host-gateway",
         "--dns", "9.9.9.9", "--dns-search", "example.test", IMG, "cat", "/etc/hosts", "/etc/resolv.conf");
     assertEquals(0, r.exitCode(), r::toString);
     List<String> lines = r.out().lines().toList();
@@ -170,7 +170,7 @@ class NetworkIT {
         "-e", "PAGE=hello-web", IMG, "sh", "-c", HTTPD);
     waitHttp(docker, n, "web");
     for (String host : List.of("web", "site", web.substring(0, 12))) {
-      CliResult get = once(docker, "--network", n, IMG, "wget", "-qO-", "http://" + host + "/");
+      CliResult get = docker.run("run", "--rm", "--network", n, IMG, "wget", "-qO-", "http://" + host + "/");
       assertEquals(0, get.exitCode(), host + ": " + get);
       assertEquals("hello-web", get.out());
     }
@@ -182,7 +182,7 @@ class NetworkIT {
     assertTrue(members.matches(".* 02:42(:[0-9a-f]{2}){4}$"), members);
     for (String target : List.of("web", webIp)) {
       // PID 1 ignores the SIGTERM of timeout: keep sh as PID 1 ("||" stops it from exec-ing wget)
-      CliResult blocked = once(docker, "--network", other, IMG, "sh", "-c",
+      CliResult blocked = docker.run("run", "--rm", "--network", other, IMG, "sh", "-c",
           "timeout 3 wget -qO- http://" + target + "/ || exit 7");
       assertNotEquals(0, blocked.exitCode(), target + " reached from another network: " + blocked);
       assertFalse(blocked.stdout().contains("hello-web"), blocked::toString);
@@ -252,11 +252,11 @@ class NetworkIT {
 
   @Test
   void noneHostAndContainerModes(DockerCli docker) {
-    CliResult none = once(docker, "--network", "none", IMG, "ls", "/sys/class/net");
+    CliResult none = docker.run("run", "--rm", "--network", "none", IMG, "ls", "/sys/class/net");
     assertEquals(0, none.exitCode(), none::toString);
     assertEquals(List.of("lo"), none.out().lines().map(String::strip).toList());
 
-    CliResult host = once(docker, "--network", "host", IMG, "ls", "/sys/class/net");
+    CliResult host = docker.run("run", "--rm", "--network", "host", IMG, "ls", "/sys/class/net");
     assertEquals(0, host.exitCode(), host::toString);
     Set<String> inside = new HashSet<>(host.out().lines().map(String::strip).toList());
     String uplink = host("ip", "-o", "route", "show", "default").out().replaceAll(".* dev (\\S+).*", "$1");
@@ -268,7 +268,7 @@ class NetworkIT {
     waitHttp(docker, n, "web2");
     String webIp = docker.run("inspect", "-f", "{{(index .NetworkSettings.Networks \"" + n + "\").IPAddress}}",
         "web2").out();
-    CliResult joined = once(docker, "--network", "container:web2", IMG, "sh", "-c",
+    CliResult joined = docker.run("run", "--rm", "--network", "container:web2", IMG, "sh", "-c",
         "ip -4 -o addr show eth0 | awk '{print $4}'; wget -qO- http://127.0.0.1/");
     assertEquals(0, joined.exitCode(), joined::toString);
     assertEquals(List.of(webIp + "/" + prefix(docker, n), "shared-ns"), joined.out().lines().toList());
@@ -332,34 +332,10 @@ class NetworkIT {
     return id;
   }
 
-  /**
-   * {@code docker run} of a short-lived container without attaching: {@code run -d}, {@code wait}, {@code logs},
-   * {@code rm}. (A foreground run can lose its output: berthd answers the attach upgrade before registering the
-   * attach, so a fast container may exit before the CLI's attach is connected.) The exit code is the
-   * container's, or the CLI's when the run itself fails.
-   */
-  private static CliResult once(DockerCli docker, String... runArgs) {
-    List<String> args = new ArrayList<>(List.of("run", "-d"));
-    args.addAll(List.of(runArgs));
-    CliResult started = docker.run(args.toArray(String[]::new));
-    if (started.exitCode() != 0) {
-      return started;
-    }
-    String id = started.out();
-    try {
-      CliResult waited = docker.run("wait", id);
-      CliResult logs = docker.run("logs", id);
-      int code = waited.exitCode() == 0 ? Integer.parseInt(waited.out()) : waited.exitCode();
-      return new CliResult(code, logs.stdout(), logs.stderr());
-    } finally {
-      docker.run("rm", "-f", id);
-    }
-  }
-
   /** Waits until httpd answers (this busybox's {@code wget -T} crashes: no -T anywhere). */
   private static void waitHttp(DockerCli docker, String network, String host) {
     for (int i = 0; i < 20; i++) {
-      if (once(docker, "--network", network, IMG, "wget", "-qO", "/dev/null",
+      if (docker.run("run", "--rm", "--network", network, IMG, "wget", "-qO", "/dev/null",
           "http://" + host + "/").exitCode() == 0) {
         return;
       }

@@ -10,10 +10,13 @@ import java.util.Set;
 /**
  * The local driver's options (moby {@code volume/local}): {@code type} (filesystem type, {@code none} for a
  * bind), {@code device} (mount source), {@code o} (mount options); {@code size} needs a quota-capable filesystem
- * and is refused here as dockerd refuses it without one.
+ * and is refused here as dockerd refuses it without one. {@code type} and {@code device} require each other,
+ * {@code o} requires both (moby's {@code mandatoryOpts}).
  */
 public record DriverOptions(String type, String device, String o) {
   private static final Set<String> KNOWN = Set.of("type", "device", "o", "size");
+  /** moby {@code mandatoryOpts}: an option, then the options it requires. */
+  private static final String[][] MANDATORY = {{"device", "type"}, {"type", "device"}, {"o", "device", "type"}};
 
   public static DriverOptions parse(Map<String, String> opts) {
     if (opts == null || opts.isEmpty()) {
@@ -24,29 +27,32 @@ public record DriverOptions(String type, String device, String o) {
         throw new InvalidParameterException("invalid option: \"" + k + "\"");
       }
     }
-    if (opts.containsKey("size")) {
+    if (opts.containsKey("size") && !opts.get("size").matches("0+[bBkKmMgGtTpP]?[bB]?")) {
       throw new InvalidParameterException("quota size requested but no quota support");
+    }
+    for (String[] rule : MANDATORY) {
+      if (opts.containsKey(rule[0])) {
+        for (int i = 1; i < rule.length; i++) {
+          if (!opts.containsKey(rule[i])) {
+            throw new InvalidParameterException("missing required option: \"" + rule[i] + "\"");
+          }
+        }
+      }
     }
     String type = opts.getOrDefault("type", "");
     String device = opts.getOrDefault("device", "");
     String o = opts.getOrDefault("o", "");
-    if (!type.isEmpty() && device.isEmpty() && !type.equals("tmpfs")) {
-      throw new InvalidParameterException("missing required option: \"device\"");
-    }
-    if (type.isEmpty() && (!device.isEmpty() || !o.isEmpty())) {
-      throw new InvalidParameterException("missing required option: \"type\"");
-    }
     return new DriverOptions(type, device, o);
   }
 
   /** Whether a mount is needed at all. */
   public boolean needsMount() {
-    return !type.isEmpty();
+    return !type.isEmpty() || !device.isEmpty();
   }
 
   /**
-   * The mount description: {@code type=none} with {@code o=bind} becomes a bind of {@code device}; otherwise
-   * {@code mount -t type -o o device}. A bare {@code tmpfs} mounts source {@code tmpfs}.
+   * The mount description, {@code mount -t type -o o device} ({@code type=none,o=bind} is a bind of
+   * {@code device}).
    */
   public List<MountSpec> mounts() {
     if (!needsMount()) {
@@ -58,8 +64,6 @@ public record DriverOptions(String type, String device, String o) {
         options.add(opt);
       }
     }
-    String fs = type.equals("none") ? "none" : type;
-    String source = device.isEmpty() ? type : device;
-    return List.of(new MountSpec(fs, source, options));
+    return List.of(new MountSpec(type, device, options));
   }
 }

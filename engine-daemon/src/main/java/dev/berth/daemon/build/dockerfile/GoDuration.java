@@ -1,0 +1,73 @@
+package dev.berth.daemon.build.dockerfile;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+
+/** Go's {@code time.ParseDuration} ("1h30m", "1.5s", "300ms", "-2us") with Go's error messages. */
+final class GoDuration {
+  private static final Map<String, Long> UNITS = Map.of(
+      "ns", 1L, "us", 1_000L, "\u00b5s", 1_000L, "\u03bcs", 1_000L, "ms", 1_000_000L,
+      "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
+
+  private GoDuration() {}
+
+  static Duration parse(String orig) {
+    String s = orig;
+    boolean neg = false;
+    if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
+      neg = s.charAt(0) == '-';
+      s = s.substring(1);
+    }
+    if (s.equals("0")) {
+      return Duration.ZERO;
+    }
+    if (s.isEmpty()) {
+      throw invalid(orig);
+    }
+    BigDecimal total = BigDecimal.ZERO;
+    while (!s.isEmpty()) {
+      int i = 0;
+      while (i < s.length() && Character.isDigit(s.charAt(i))) {
+        i++;
+      }
+      boolean pre = i > 0;
+      int j = i;
+      if (j < s.length() && s.charAt(j) == '.') {
+        j++;
+        while (j < s.length() && Character.isDigit(s.charAt(j))) {
+          j++;
+        }
+      }
+      boolean post = j > i + 1;
+      if (!pre && !post) {
+        throw invalid(orig);
+      }
+      BigDecimal number = new BigDecimal((pre ? s.substring(0, i) : "0") + (post ? s.substring(i, j) : ""));
+      int k = j;
+      while (k < s.length() && s.charAt(k) != '.' && !Character.isDigit(s.charAt(k))) {
+        k++;
+      }
+      String unit = s.substring(j, k);
+      if (unit.isEmpty()) {
+        throw new DockerfileException("time: missing unit in duration " + GoQuote.quote(orig));
+      }
+      Long scale = UNITS.get(unit);
+      if (scale == null) {
+        throw new DockerfileException("time: unknown unit " + GoQuote.quote(unit) + " in duration "
+            + GoQuote.quote(orig));
+      }
+      total = total.add(number.multiply(BigDecimal.valueOf(scale)));
+      s = s.substring(k);
+    }
+    if (total.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      throw invalid(orig);
+    }
+    long nanos = total.longValue();
+    return Duration.ofNanos(neg ? -nanos : nanos);
+  }
+
+  private static DockerfileException invalid(String orig) {
+    return new DockerfileException("time: invalid duration " + GoQuote.quote(orig));
+  }
+}

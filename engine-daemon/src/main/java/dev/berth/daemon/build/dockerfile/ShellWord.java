@@ -1,0 +1,243 @@
+package dev.berth.daemon.build.dockerfile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One pass of {@link ShellLex} over one source string (buildkit {@code shellWord}). */
+final class ShellWord {
+  private static final int EOF = -1;
+
+  record Result(String word, List<String> words) {}
+
+  private final int[] cps;
+  private final Map<String, String> env;
+  private final int escapeToken;
+  private int pos;
+
+  ShellWord(String source, Map<String, String> env, int escapeToken) {
+    this.cps = source.codePoints().toArray();
+    this.env = env;
+    this.escapeToken = escapeToken;
+  }
+
+  Result process() {
+    return processStopOn(EOF, false);
+  }
+
+  private int peek() {
+    return pos < cps.length ? cps[pos] : EOF;
+  }
+
+  private int next() {
+    return pos < cps.length ? cps[pos++] : EOF;
+  }
+
+  private Result processStopOn(int stopChar, boolean rawEscapes) {
+    StringBuilder result = new StringBuilder();
+    Words words = new Words();
+    while (peek() != EOF) {
+      int ch = peek();
+      if (stopChar != EOF && ch == stopChar) {
+        next();
+        return new Result(result.toString(), words.get());
+      }
+      if (ch == '\'' || ch == '"' || ch == '$') {
+        String tmp = ch == '\'' ? singleQuoted() : ch == '"' ? doubleQuoted() : dollar();
+        result.append(tmp);
+        if (ch == '$') {
+          words.addString(tmp);
+        } else {
+          words.addRawString(tmp);
+        }
+        continue;
+      }
+      ch = next();
+      if (ch == escapeToken) {
+        if (rawEscapes) {
+          words.addRawChar(ch);
+          result.appendCodePoint(ch);
+        }
+        ch = next();
+        if (ch == EOF) {
+          break;
+        }
+        words.addRawChar(ch);
+      } else {
+        words.addChar(ch);
+      }
+      result.appendCodePoint(ch);
+    }
+    if (stopChar != EOF) {
+      throw new DockerfileException("unexpected end of statement while looking for matching "
+          + Character.toString(stopChar));
+    }
+    return new Result(result.toString(), words.get());
+  }
+
+  private String singleQuoted() {
+    StringBuilder result = new StringBuilder();
+    next();
+    while (true) {
+      int ch = next();
+      if (ch == EOF) {
+        throw new DockerfileException("unexpected end of statement while looking for matching single-quote");
+      }
+      if (ch == '\'') {
+        return result.toString();
+      }
+      result.appendCodePoint(ch);
+    }
+  }
+
+  private String doubleQuoted() {
+    StringBuilder result = new StringBuilder();
+    next();
+    while (true) {
+      int p = peek();
+      if (p == EOF) {
+        throw new DockerfileException("unexpected end of statement while looking for matching double-quote");
+      } else if (p == '"') {
+        next();
+        return result.toString();
+      } else if (p == '$') {
+        result.append(dollar());
+      } else {
+        int ch = next();
+        if (ch == escapeToken) {
+          int after = peek();
+          if (after == EOF) {
+            continue;
+          }
+          if (after == '"' || after == '$' || after == escapeToken) {
+            ch = next();
+          }
+        }
+        result.appendCodePoint(ch);
+      }
+    }
+  }
+
+  private String dollar() {
+    next();
+    if (peek() != '{') {
+      String name = name();
+      return name.isEmpty() ? "$" : env.getOrDefault(name, "");
+    }
+    next();
+    int p = peek();
+    if (p == EOF) {
+      throw new DockerfileException("syntax error: missing '}'");
+    }
+    if (p == '{' || p == '}' || p == ':') {
+      throw new DockerfileException("syntax error: bad substitution");
+    }
+    String name = name();
+    int ch = next();
+    String chs = ch == EOF ? "" : Character.toString(ch);
+    boolean nullIsUnset = false;
+    if (ch == '}') {
+      return env.getOrDefault(name, "");
+    }
+    if (ch == ':') {
+      nullIsUnset = true;
+      ch = next();
+      chs += ch == EOF ? "" : Character.toString(ch);
+    } else if (ch != '+' && ch != '-' && ch != '?') {
+      if (ch == EOF) {
+        throw new DockerfileException("syntax error: missing '}'");
+      }
+      throw new DockerfileException("unsupported modifier (" + chs + ") in substitution");
+    }
+    if (ch != '+' && ch != '-' && ch != '?') {
+      throw new DockerfileException("unsupported modifier (" + chs + ") in substitution");
+    }
+    String word;
+    try {
+      word = processStopOn('}', false).word();
+    } catch (DockerfileException e) {
+      if (peek() == EOF) {
+        throw new DockerfileException("syntax error: missing '}'");
+      }
+      throw e;
+    }
+    String value = env.get(name);
+    boolean set = value != null;
+    boolean empty = !set || (nullIsUnset && value.isEmpty());
+    return switch (ch) {
+      case '-' -> empty ? word : value;
+      case '+' -> empty ? "" : word;
+      default -> {
+        if (!set) {
+          throw new DockerfileException(name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word));
+        }
+        if (nullIsUnset && value.isEmpty()) {
+          throw new DockerfileException(name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word));
+        }
+        yield value;
+      }
+    };
+  }
+
+  private String name() {
+    StringBuilder name = new StringBuilder();
+    while (peek() != EOF) {
+      int ch = peek();
+      if (name.isEmpty() && Character.isDigit(ch)) {
+        while (peek() != EOF && Character.isDigit(peek())) {
+          name.appendCodePoint(next());
+        }
+        return name.toString();
+      }
+      if (name.isEmpty() && "@*#?-$!0".indexOf(ch) >= 0) {
+        return Character.toString(next());
+      }
+      if (!Character.isLetter(ch) && !Character.isDigit(ch) && ch != '_') {
+        break;
+      }
+      name.appendCodePoint(next());
+    }
+    return name.toString();
+  }
+
+  /** Word splitting that remembers whether quotes made an (empty) word (buildkit {@code wordsStruct}). */
+  private static final class Words {
+    private final List<String> words = new ArrayList<>();
+    private StringBuilder word = new StringBuilder();
+    private boolean inWord;
+
+    void addChar(int ch) {
+      if (Character.isWhitespace(ch) && inWord) {
+        if (!word.isEmpty()) {
+          words.add(word.toString());
+          word = new StringBuilder();
+          inWord = false;
+        }
+      } else if (!Character.isWhitespace(ch)) {
+        addRawChar(ch);
+      }
+    }
+
+    void addRawChar(int ch) {
+      word.appendCodePoint(ch);
+      inWord = true;
+    }
+
+    void addString(String s) {
+      s.codePoints().forEach(this::addChar);
+    }
+
+    void addRawString(String s) {
+      word.append(s);
+      inWord = true;
+    }
+
+    List<String> get() {
+      List<String> out = new ArrayList<>(words);
+      if (!word.isEmpty()) {
+        out.add(word.toString());
+      }
+      return out;
+    }
+  }
+}
