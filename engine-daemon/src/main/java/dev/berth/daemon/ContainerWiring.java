@@ -74,8 +74,9 @@ final class ContainerWiring implements AutoCloseable {
   private static VolumePort volumePort(VolumeService volumes) {
     return new VolumePort() {
       @Override
-      public Volume acquire(String name) {
-        LocalVolume v = volumes.acquire(name);
+      public Volume acquire(String name, java.util.Map<String, String> labels,
+          java.util.Map<String, String> driverOpts) {
+        LocalVolume v = volumes.acquire(name, labels, driverOpts);
         return new Volume(v.name(), LocalVolume.DRIVER, v.dataPath());
       }
 
@@ -87,6 +88,11 @@ final class ContainerWiring implements AutoCloseable {
       @Override
       public void unmount(String name, String containerId) {
         volumes.unmount(name, containerId);
+      }
+
+      @Override
+      public void adopt(String name, String containerId) {
+        volumes.adopt(name, containerId);
       }
 
       @Override

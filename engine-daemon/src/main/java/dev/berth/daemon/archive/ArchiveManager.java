@@ -54,7 +54,7 @@ public final class ArchiveManager implements ArchiveBackend {
       PathStat stat = stat(root, abs, path, ref);
       Path resolved = root.resolve(abs);
       OutputStream out = sink.open(stat);
-      tars.write(resolved, rebaseName(abs), out);
+      tars.write(resolved, rebaseName(abs), out, resolved.equals(root.root()));
       out.flush();
       containers.event(v.record(), "archive-path", Map.of("path", path));
       return null;
@@ -104,7 +104,7 @@ public final class ArchiveManager implements ArchiveBackend {
   @Override
   public void export(String ref, OutputStream out) throws IOException {
     containers.withRoot(ref, false, v -> {
-      tars.write(v.root(), null, out);
+      tars.write(v.root(), null, out, true);
       out.flush();
       containers.event(v.record(), "export", Map.of());
       return null;
@@ -124,11 +124,12 @@ public final class ArchiveManager implements ArchiveBackend {
     if ((abs.endsWith("/") || abs.endsWith("/.")) && !Files.isDirectory(resolved)) {
       throw new dev.berth.api.errors.SystemException("lstat " + abs + ": not a directory");
     }
+    boolean isRoot = resolved.equals(root.root());
     String link = null;
-    if (Files.isSymbolicLink(resolved)) {
+    if (!isRoot && Files.isSymbolicLink(resolved)) {
       link = root.containerPath(root.follow(abs));
     }
-    return PathStats.lstat(resolved, ArchivePaths.base(abs), link);
+    return PathStats.lstat(resolved, ArchivePaths.base(abs), link, isRoot);
   }
 
   /** The first name in the archive (moby: {@code filepath.Base(absPath)}, {@code /} for the root). */

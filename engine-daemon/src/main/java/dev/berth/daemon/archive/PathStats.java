@@ -15,8 +15,10 @@ final class PathStats {
 
   private PathStats() {}
 
-  static PathStat lstat(Path p, String name, String linkTarget) throws IOException {
-    Map<String, Object> st = Files.readAttributes(p, "unix:mode,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+  /** @param follow stat instead of lstat (the container root, maybe {@code /proc/<pid>/root}) */
+  static PathStat lstat(Path p, String name, String linkTarget, boolean follow) throws IOException {
+    Map<String, Object> st = follow ? Files.readAttributes(p, "unix:mode,size,lastModifiedTime")
+        : Files.readAttributes(p, "unix:mode,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
     int mode = (int) st.get("mode");
     FileTime mtime = (FileTime) st.get("lastModifiedTime");
     return new PathStat(name, (long) st.get("size"), goMode(mode), GoTime.rfc3339Nano(mtime.toInstant()),

@@ -37,28 +37,41 @@ final class TreeTarWriter {
   /**
    * @param rebase the name of {@code top} in the archive; null writes the children of {@code top} only, named
    *     relative to it (export)
+   * @param topIsRoot {@code top} is the container root, which may be the magic link {@code /proc/<pid>/root}: it
+   *     is followed (only it)
    */
-  void write(Path top, String rebase, OutputStream out) throws IOException {
+  void write(Path top, String rebase, OutputStream out, boolean topIsRoot) throws IOException {
     TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     tar.setAddPaxHeadersForNonAsciiNames(true);
     Map<Long, String> inodes = new HashMap<>();
     if (rebase != null) {
-      entry(tar, top, rebase, inodes);
+      entry(tar, top, rebase, inodes, topIsRoot);
     }
-    if (Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
-      List<Path> all;
-      try (Stream<Path> walk = Files.walk(top)) {
-        all = walk.filter(p -> !p.equals(top)).sorted().toList();
-      }
-      for (Path p : all) {
-        String rel = top.relativize(p).toString();
-        entry(tar, p, rebase == null ? rel : join(rebase, rel), inodes);
-      }
+    if (topIsRoot ? Files.isDirectory(top) : Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
+      walk(tar, top, top, rebase, inodes);
     }
     tar.finish();
     tar.flush();
+  }
+
+  /** Depth first, names sorted; never follows a symlink below {@code top}. */
+  private void walk(TarArchiveOutputStream tar, Path top, Path dir, String rebase, Map<Long, String> inodes)
+      throws IOException {
+    List<Path> children;
+    try (Stream<Path> s = Files.list(dir)) {
+      children = s.sorted().toList();
+    } catch (java.nio.file.NoSuchFileException e) {
+      return;
+    }
+    for (Path p : children) {
+      String rel = top.relativize(p).toString();
+      entry(tar, p, rebase == null ? rel : join(rebase, rel), inodes, false);
+      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        walk(tar, top, p, rebase, inodes);
+      }
+    }
   }
 
   private static String join(String base, String rel) {
@@ -68,11 +81,12 @@ final class TreeTarWriter {
     return base.endsWith("/") ? base + rel : base + "/" + rel;
   }
 
-  private void entry(TarArchiveOutputStream tar, Path p, String name, Map<Long, String> inodes)
+  private void entry(TarArchiveOutputStream tar, Path p, String name, Map<Long, String> inodes, boolean follow)
       throws IOException {
     Map<String, Object> st;
     try {
-      st = Files.readAttributes(p, "unix:mode,uid,gid,rdev,ino,nlink,size,lastModifiedTime",
+      st = follow ? Files.readAttributes(p, "unix:mode,uid,gid,rdev,ino,nlink,size,lastModifiedTime")
+          : Files.readAttributes(p, "unix:mode,uid,gid,rdev,ino,nlink,size,lastModifiedTime",
           LinkOption.NOFOLLOW_LINKS);
     } catch (java.nio.file.NoSuchFileException e) {
       return; // vanished while we walked
@@ -113,15 +127,23 @@ final class TreeTarWriter {
     e.setLastModifiedTime((FileTime) st.get("lastModifiedTime"));
     e.setUserId((int) st.get("uid"));
     e.setGroupId((int) st.get("gid"));
-    if (type != 0120000) {
-      Optional<byte[]> cap = fs.lgetxattr(p, CAPABILITY);
-      cap.ifPresent(v -> e.addPaxHeader("SCHILY.xattr." + CAPABILITY, new String(v, StandardCharsets.ISO_8859_1)));
+    if (type == 0100000) {
+      capability(p, e);
     }
     if (content) {
       writeContent(tar, e, p);
     } else {
       tar.putArchiveEntry(e);
       tar.closeArchiveEntry();
+    }
+  }
+
+  private void capability(Path p, TarArchiveEntry e) {
+    try {
+      Optional<byte[]> cap = fs.lgetxattr(p, CAPABILITY);
+      cap.ifPresent(v -> e.addPaxHeader("SCHILY.xattr." + CAPABILITY, new String(v, StandardCharsets.ISO_8859_1)));
+    } catch (IOException ex) {
+      // no xattrs on this file system (tmpfs, proc): nothing to carry
     }
   }
 

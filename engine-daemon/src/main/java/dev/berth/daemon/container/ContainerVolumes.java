@@ -74,8 +74,17 @@ final class ContainerVolumes {
               && !m.volumeOptions().subpath().isEmpty()) {
             throw new NotImplementedException("volume subpath is not supported");
           }
-          boolean noCopy = m.volumeOptions() != null && m.volumeOptions().noCopy();
-          byDest.put(dst, volume(m.source(), dst, "z", !m.readOnly(), !noCopy));
+          var vo = m.volumeOptions();
+          boolean noCopy = vo != null && vo.noCopy();
+          String driver = vo == null || vo.driverConfig() == null ? "" : vo.driverConfig().name();
+          if (driver != null && !driver.isEmpty() && !driver.equals("local")) {
+            throw new dev.berth.api.errors.NotFoundException("error looking up volume plugin " + driver
+                + ": plugin \"" + driver + "\" not found");
+          }
+          byDest.put(dst, volume(m.source(), dst, "z", !m.readOnly(), !noCopy,
+              vo == null || vo.labels() == null ? Map.of() : vo.labels(),
+              vo == null || vo.driverConfig() == null || vo.driverConfig().options() == null ? Map.of()
+                  : vo.driverConfig().options()));
         }
         case "bind" -> byDest.put(dst, new MountRecord("bind", "", m.source(), dst, "", "", !m.readOnly(),
             m.bindOptions() != null && m.bindOptions().propagation() != null
@@ -101,8 +110,13 @@ final class ContainerVolumes {
   }
 
   private MountRecord volume(String name, String dst, String mode, boolean rw, boolean copy) {
+    return volume(name, dst, mode, rw, copy, Map.of(), Map.of());
+  }
+
+  private MountRecord volume(String name, String dst, String mode, boolean rw, boolean copy,
+      Map<String, String> labels, Map<String, String> opts) {
     boolean anonymous = name == null || name.isEmpty();
-    VolumePort.Volume v = volumes.acquire(anonymous ? null : name);
+    VolumePort.Volume v = volumes.acquire(anonymous ? null : name, labels, opts);
     return new MountRecord("volume", v.name(), v.path().toString(), dst, v.driver(), mode, rw, "",
         true, copy, anonymous);
   }
@@ -184,6 +198,15 @@ final class ContainerVolumes {
       dev.berth.storage.volume.CopyUp.copy(p, volume);
     } catch (IOException e) {
       throw new UncheckedIOException("copy image content of " + destination + " into its volume", e);
+    }
+  }
+
+  /** After a daemon restart, for a container that kept running: its volumes are in use again. */
+  void adopt(ContainerRecord r) {
+    for (MountRecord m : records(r.id())) {
+      if (m.isVolume()) {
+        volumes.adopt(m.name(), r.id());
+      }
     }
   }
 

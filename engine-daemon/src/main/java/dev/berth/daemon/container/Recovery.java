@@ -47,6 +47,7 @@ final class Recovery {
         log.warn("cannot recover container {}: {}", r.id(), e.toString());
         rec = new RecoveredContainer.Lost(r.id());
       }
+      ctx.volumes().adopt(r);
       c.lock.lock();
       try {
         c.layout = layout;

@@ -11,7 +11,10 @@ public interface VolumePort {
    * The named volume, created (with a {@code volume create} event) when missing; {@code name} null creates a new
    * anonymous volume.
    */
-  Volume acquire(String name);
+  Volume acquire(String name, java.util.Map<String, String> labels, java.util.Map<String, String> driverOpts);
+
+  /** After a daemon restart: a running container still uses the volume (no mount, no event). */
+  void adopt(String name, String containerId);
 
   /** Makes the volume's data directory usable (mounting driver options on first use); emits {@code mount}. */
   Path mount(String name, String containerId, String destination, boolean rw, String propagation);
@@ -28,7 +31,8 @@ public interface VolumePort {
   /** No volumes: every request fails (tests that don't need them). */
   VolumePort NONE = new VolumePort() {
     @Override
-    public Volume acquire(String name) {
+    public Volume acquire(String name, java.util.Map<String, String> labels,
+        java.util.Map<String, String> driverOpts) {
       throw new dev.berth.api.errors.NotImplementedException("volumes are not available");
     }
 
@@ -39,6 +43,9 @@ public interface VolumePort {
 
     @Override
     public void unmount(String name, String containerId) {}
+
+    @Override
+    public void adopt(String name, String containerId) {}
 
     @Override
     public boolean isEmpty(String name) {

@@ -143,12 +143,26 @@ public final class VolumeService implements VolumeBackend {
     return true;
   }
 
-  /** For containers: the named volume (created when missing) or, for {@code null}, a new anonymous one. */
-  public LocalVolume acquire(String name) {
+  /**
+   * For containers: the named volume (created with {@code labels} and {@code driverOpts} when missing) or, for
+   * {@code null}, a new anonymous one.
+   */
+  public LocalVolume acquire(String name, Map<String, String> labels, Map<String, String> driverOpts) {
     if (name == null) {
-      return create(null, Map.of(LocalVolume.ANONYMOUS_LABEL, ""), Map.of());
+      Map<String, String> l = new HashMap<>(labels);
+      l.put(LocalVolume.ANONYMOUS_LABEL, "");
+      return create(null, l, driverOpts);
     }
-    return store.exists(name) ? store.get(name) : create(name, Map.of(), Map.of());
+    return store.exists(name) ? store.get(name) : create(name, labels, driverOpts);
+  }
+
+  /** A container that kept running over a daemon restart still has the volume mounted. */
+  public void adopt(String name, String containerId) {
+    if (store.exists(name)) {
+      synchronized (mountedBy) {
+        mountedBy.computeIfAbsent(name, k -> new HashSet<>()).add(containerId);
+      }
+    }
   }
 
   /** One container starts using the volume; the first one mounts its driver options. */
@@ -156,7 +170,7 @@ public final class VolumeService implements VolumeBackend {
     LocalVolume v = store.get(name);
     synchronized (mountedBy) {
       Set<String> ids = mountedBy.computeIfAbsent(name, k -> new HashSet<>());
-      if (ids.isEmpty() && !v.mounts().isEmpty()) {
+      if (ids.isEmpty() && !v.mounts().isEmpty() && !store.isMounted(name)) {
         mounter.mount(v.mounts(), v.dataPath());
       }
       ids.add(containerId);

@@ -172,10 +172,14 @@ public final class LayerStore {
     snapshotter.removeLayer(l.cacheId());
   }
 
-  /** The snapshotter's layer ids that have no metadata (crash leftovers). */
+  /**
+   * The snapshotter's layer ids that have no metadata (crash leftovers). Container snapshots (which the overlay
+   * snapshotter keeps next to the layers) are never orphans here.
+   */
   public List<String> orphanedLayerDirs() throws IOException {
     List<String> known = layers.values().stream().map(Layer::cacheId).toList();
-    return snapshotter.layerIds().stream().filter(id -> !known.contains(id)).toList();
+    java.util.Set<String> snapshots = snapshotter.keys();
+    return snapshotter.layerIds().stream().filter(id -> !known.contains(id) && !snapshots.contains(id)).toList();
   }
 
   private Layer commit(Layer candidate, Lease lease) throws IOException {

@@ -20,8 +20,20 @@ public final class ScopedPaths {
 
   private final Path root;
 
+  private final boolean refuseSymlinkParents;
+
   public ScopedPaths(Path root) {
+    this(root, false);
+  }
+
+  /**
+   * @param refuseSymlinkParents reject paths that go through a symlink instead of resolving it inside the root:
+   *     a layer whose entries are written "through" a symlink it created itself is the classic breakout trick, and
+   *     such layers are refused outright
+   */
+  public ScopedPaths(Path root, boolean refuseSymlinkParents) {
     this.root = root.toAbsolutePath().normalize();
+    this.refuseSymlinkParents = refuseSymlinkParents;
   }
 
   public Path root() {
@@ -61,6 +73,10 @@ public final class ScopedPaths {
       }
       Path next = cur.resolve(c);
       if (Files.isSymbolicLink(next)) {
+        if (refuseSymlinkParents) {
+          throw new InvalidParameterException("invalid tar entry \"" + entryName + "\": path goes through the "
+              + "symlink " + root.relativize(next) + " (refused: it could escape the layer root)");
+        }
         if (++links > MAX_LINKS) {
           throw new InvalidParameterException("invalid tar entry \"" + entryName + "\": too many levels of symlinks");
         }

@@ -56,7 +56,7 @@ public final class TarApplier {
   public record Result(long size) {}
 
   public Result apply(InputStream tar, Path target) throws IOException {
-    Session session = new Session(new ScopedPaths(target));
+    Session session = new Session(new ScopedPaths(target, true));
     TarArchiveInputStream in = new TarArchiveInputStream(tar, StandardCharsets.UTF_8.name());
     for (TarArchiveEntry e; (e = in.getNextEntry()) != null; ) {
       if (!e.isGlobalPaxHeader()) {

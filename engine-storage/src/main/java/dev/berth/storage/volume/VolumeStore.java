@@ -153,6 +153,11 @@ public final class VolumeStore {
     }
   }
 
+  /** True when something is mounted on the volume's data directory (driver options, left from a live restore). */
+  public boolean isMounted(String name) {
+    return MountTable.isMountPoint(get(name).dataPath());
+  }
+
   /** True when the data directory has no entries. */
   public boolean isEmpty(String name) {
     try (Stream<Path> s = Files.list(get(name).dataPath())) {

@@ -104,4 +104,21 @@ class GarbageCollectorTest {
       assertEquals(1, links.count(), "only the kept layer's short link remains");
     }
   }
+
+  @Test
+  void reopening_keepsContainerSnapshots() throws IOException {
+    FakeFsOps fs = new FakeFsOps();
+    Storage.Config cfg = new Storage.Config(tmp, "overlay2", "28.2.2");
+    ImageService images = Storage.open(cfg, fs, ImageUsage.none(), ImageEventListener.none());
+    Lease lease = images.leases().open();
+    Layer base = images.layerStore().register(new ByteArrayInputStream(layer("base")), null, null, lease);
+    String config = "{\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + base.diffId() + "\"]}}";
+    Digest id = images.imageStore().create(config.getBytes(StandardCharsets.UTF_8)).id();
+    lease.close();
+    images.prepareRootfs("c0ffee", id.toString());
+    Files.writeString(images.upperDir("c0ffee").resolve("written"), "x");
+
+    ImageService reopened = Storage.open(cfg, fs, ImageUsage.none(), ImageEventListener.none());
+    assertTrue(Files.exists(reopened.upperDir("c0ffee").resolve("written")));
+  }
 }

@@ -59,21 +59,21 @@ class TarApplierTest {
   }
 
   @Test
-  void absoluteSymlinkParent_resolvesInsideTheRoot() throws IOException {
+  void absoluteSymlinkParent_isRefused() throws IOException {
     Path outside = Files.createDirectories(tmp.resolve("outside"));
     byte[] tar = new TarBuilder().symlink("link", outside.toString()).file("link/passwd", "pwned").build();
-    Path root = apply(WhiteoutMode.DELETE, tar);
+    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.berth.api.errors.InvalidParameterException.class,
+        () -> apply(WhiteoutMode.DELETE, tar));
+    assertTrue(e.getMessage().contains("path goes through the symlink link"), e.getMessage());
     assertFalse(Files.exists(outside.resolve("passwd")));
-    assertEquals("pwned", Files.readString(root.resolve(outside.toString().substring(1)).resolve("passwd")));
-    assertTrue(Files.isSymbolicLink(root.resolve("link")));
   }
 
   @Test
-  void relativeSymlinkClimbingOut_staysInsideTheRoot() throws IOException {
+  void relativeSymlinkClimbingOut_isRefused() throws IOException {
     byte[] tar = new TarBuilder().symlink("up", "../../../../..").file("up/escaped", "x").build();
-    Path root = apply(WhiteoutMode.DELETE, tar);
+    org.junit.jupiter.api.Assertions.assertThrows(dev.berth.api.errors.InvalidParameterException.class,
+        () -> apply(WhiteoutMode.DELETE, tar));
     assertFalse(Files.exists(tmp.resolve("escaped")));
-    assertEquals("x", Files.readString(root.resolve("escaped")));
   }
 
   @Test
