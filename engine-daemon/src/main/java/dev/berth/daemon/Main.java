@@ -75,7 +75,7 @@ public final class Main {
     }));
     try (DaemonLocks locks = DaemonLocks.acquire(Path.of(cfg.dataRoot()), Path.of(cfg.pidfile()))) {
       hosts.forEach(ApiServer::checkAvailable);
-      prepareRoots(cfg);
+      cfg = prepareRoots(cfg);
       // Listen first and answer /_ping at once; other requests wait until the engine is wired (moby#45143).
       var build = dev.berth.daemon.system.BuildInfo.load();
       Dispatcher dispatcher = Dispatcher.starting(SystemRoutes.pingOnly());
@@ -113,10 +113,15 @@ public final class Main {
     return 0;
   }
 
-  private static void prepareRoots(DaemonConfig cfg) throws java.io.IOException {
-    Path data = Files.createDirectories(Path.of(cfg.dataRoot()));
+  /**
+   * Creates the roots and returns the configuration with their canonical paths: /var/run is a symlink to /run on
+   * most systems, and runc refuses a rootfs path that goes through a symlink.
+   */
+  private static DaemonConfig prepareRoots(DaemonConfig cfg) throws IOException {
+    Path data = Files.createDirectories(Path.of(cfg.dataRoot())).toRealPath();
     Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
-    Files.createDirectories(Path.of(cfg.execRoot()));
+    Path exec = Files.createDirectories(Path.of(cfg.execRoot())).toRealPath();
+    return cfg.withRoots(data.toString(), exec.toString());
   }
 
   private static void awaitShutdown(CountDownLatch stop) {

@@ -54,7 +54,7 @@ public final class ArchiveManager implements ArchiveBackend {
       PathStat stat = stat(root, abs, path, ref);
       Path resolved = root.resolve(abs);
       OutputStream out = sink.open(stat);
-      tars.write(resolved, rebaseName(abs), out, resolved.equals(root.root()));
+      tars.write(resolved, rebaseName(abs), out, resolved.equals(root.root()), KernelMounts.of(v.root()));
       out.flush();
       containers.event(v.record(), "archive-path", Map.of("path", path));
       return null;
@@ -68,7 +68,7 @@ public final class ArchiveManager implements ArchiveBackend {
     containers.withRoot(ref, true, v -> {
       ContainerRoot root = new ContainerRoot(v.root());
       Path resolved = root.follow(abs);
-      if (!ContainerRoot.exists(resolved)) {
+      if (!ContainerRoot.exists(resolved) || KernelMounts.of(v.root()).isInside(resolved)) {
         throw ContainerRoot.notFound(path, ref);
       }
       if (!Files.isDirectory(resolved)) {
@@ -104,7 +104,7 @@ public final class ArchiveManager implements ArchiveBackend {
   @Override
   public void export(String ref, OutputStream out) throws IOException {
     containers.withRoot(ref, false, v -> {
-      tars.write(v.root(), null, out, true);
+      tars.write(v.root(), null, out, true, KernelMounts.of(v.root()));
       out.flush();
       containers.event(v.record(), "export", Map.of());
       return null;
@@ -118,7 +118,7 @@ public final class ArchiveManager implements ArchiveBackend {
 
   private static PathStat stat(ContainerRoot root, String abs, String path, String ref) throws IOException {
     Path resolved = root.resolve(abs);
-    if (!ContainerRoot.exists(resolved)) {
+    if (!ContainerRoot.exists(resolved) || KernelMounts.of(root.root()).isInside(resolved)) {
       throw ContainerRoot.notFound(path, ref);
     }
     if ((abs.endsWith("/") || abs.endsWith("/.")) && !Files.isDirectory(resolved)) {

@@ -40,7 +40,7 @@ final class TreeTarWriter {
    * @param topIsRoot {@code top} is the container root, which may be the magic link {@code /proc/<pid>/root}: it
    *     is followed (only it)
    */
-  void write(Path top, String rebase, OutputStream out, boolean topIsRoot) throws IOException {
+  void write(Path top, String rebase, OutputStream out, boolean topIsRoot, KernelMounts skip) throws IOException {
     TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -49,16 +49,17 @@ final class TreeTarWriter {
     if (rebase != null) {
       entry(tar, top, rebase, inodes, topIsRoot);
     }
-    if (topIsRoot ? Files.isDirectory(top) : Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
-      walk(tar, top, top, rebase, inodes);
+    if ((topIsRoot ? Files.isDirectory(top) : Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS))
+        && !skip.isMountPoint(top)) {
+      walk(tar, top, top, rebase, inodes, skip);
     }
     tar.finish();
     tar.flush();
   }
 
   /** Depth first, names sorted; never follows a symlink below {@code top}. */
-  private void walk(TarArchiveOutputStream tar, Path top, Path dir, String rebase, Map<Long, String> inodes)
-      throws IOException {
+  private void walk(TarArchiveOutputStream tar, Path top, Path dir, String rebase, Map<Long, String> inodes,
+      KernelMounts skip) throws IOException {
     List<Path> children;
     try (Stream<Path> s = Files.list(dir)) {
       children = s.sorted().toList();
@@ -68,8 +69,8 @@ final class TreeTarWriter {
     for (Path p : children) {
       String rel = top.relativize(p).toString();
       entry(tar, p, rebase == null ? rel : join(rebase, rel), inodes, false);
-      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-        walk(tar, top, p, rebase, inodes);
+      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !skip.isMountPoint(p)) {
+        walk(tar, top, p, rebase, inodes, skip);
       }
     }
   }
@@ -97,13 +98,13 @@ final class TreeTarWriter {
     boolean content = false;
     switch (type) {
       case 0120000 -> {
-        e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+        e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
         e.setLinkName(Files.readSymbolicLink(p).toString());
       }
-      case 0040000 -> e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR);
+      case 0040000 -> e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR, true);
       case 0020000, 0060000, 0010000 -> {
         e = new TarArchiveEntry(name, type == 0020000 ? TarConstants.LF_CHR
-            : type == 0060000 ? TarConstants.LF_BLK : TarConstants.LF_FIFO);
+            : type == 0060000 ? TarConstants.LF_BLK : TarConstants.LF_FIFO, true);
         long rdev = (long) st.get("rdev");
         e.setDevMajor(DeviceNumbers.major(rdev));
         e.setDevMinor(DeviceNumbers.minor(rdev));
@@ -111,10 +112,10 @@ final class TreeTarWriter {
       case 0100000 -> {
         String first = (int) st.get("nlink") > 1 ? inodes.putIfAbsent((long) st.get("ino"), name) : null;
         if (first != null) {
-          e = new TarArchiveEntry(name, TarConstants.LF_LINK);
+          e = new TarArchiveEntry(name, TarConstants.LF_LINK, true);
           e.setLinkName(first);
         } else {
-          e = new TarArchiveEntry(name, TarConstants.LF_NORMAL);
+          e = new TarArchiveEntry(name, TarConstants.LF_NORMAL, true);
           e.setSize((long) st.get("size"));
           content = true;
         }

@@ -86,6 +86,18 @@ public record DaemonConfig(
         false, null, 15, "64M", Map.of(), null, false, Map.of(), Map.of(), Map.of(), false, false);
   }
 
+  /** This configuration with other data and exec roots (their canonical paths, at startup). */
+  public DaemonConfig withRoots(String data, String exec) {
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) dev.berth.daemon.http.Json.MAPPER.valueToTree(this);
+    tree.put("data-root", data);
+    tree.put("exec-root", exec);
+    try {
+      return dev.berth.daemon.http.Json.MAPPER.treeToValue(tree, DaemonConfig.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The hosts to listen on: the configured ones, or the default socket. */
   public List<String> effectiveHosts() {
     return hosts == null || hosts.isEmpty() ? List.of(DEFAULT_SOCKET) : hosts;

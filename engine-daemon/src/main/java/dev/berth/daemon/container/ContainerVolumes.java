@@ -42,6 +42,7 @@ final class ContainerVolumes {
 
   /** Resolves and persists the mount points of a new container; volumes are created here. */
   void create(String id, ContainerConfig config, HostConfig host) throws IOException {
+    validate(host);
     Map<String, MountRecord> byDest = new LinkedHashMap<>();
     for (String from : host.volumesFrom() == null ? List.<String>of() : host.volumesFrom()) {
       String[] p = from.split(":", 2);
@@ -56,10 +57,8 @@ final class ContainerVolumes {
         }
       }
     }
-    List<String> seen = new ArrayList<>();
     for (String b : host.binds() == null ? List.<String>of() : host.binds()) {
       BindSpec s = BindSpec.parse(b);
-      unique(seen, s.destination());
       byDest.put(s.destination(), s.isBind()
           ? new MountRecord("bind", "", s.source(), s.destination(), "", s.mode(), !s.readOnly(),
               s.propagation().isEmpty() ? "rprivate" : s.propagation(), false, false, false)
@@ -67,7 +66,6 @@ final class ContainerVolumes {
     }
     for (Mount m : host.mounts() == null ? List.<Mount>of() : host.mounts()) {
       String dst = BindSpec.clean(m.target() == null ? "" : m.target());
-      unique(seen, dst);
       switch (m.type() == null ? "" : m.type()) {
         case "volume" -> {
           if (m.volumeOptions() != null && m.volumeOptions().subpath() != null
@@ -119,6 +117,21 @@ final class ContainerVolumes {
     VolumePort.Volume v = volumes.acquire(anonymous ? null : name, labels, opts);
     return new MountRecord("volume", v.name(), v.path().toString(), dst, v.driver(), mode, rw, "",
         true, copy, anonymous);
+  }
+
+  /** Everything that can be refused is refused before any volume is created. */
+  private static void validate(HostConfig host) {
+    List<String> seen = new ArrayList<>();
+    for (String b : host.binds() == null ? List.<String>of() : host.binds()) {
+      unique(seen, BindSpec.parse(b).destination());
+    }
+    for (Mount m : host.mounts() == null ? List.<Mount>of() : host.mounts()) {
+      if (m.target() == null || m.target().isEmpty()) {
+        throw new InvalidParameterException("invalid mount config for type \"" + m.type()
+            + "\": field Target must not be empty");
+      }
+      unique(seen, BindSpec.clean(m.target()));
+    }
   }
 
   private static void unique(List<String> seen, String dst) {

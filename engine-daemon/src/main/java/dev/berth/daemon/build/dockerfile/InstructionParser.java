@@ -161,6 +161,7 @@ final class InstructionParser {
     }
     BuilderFlags f = flags(n, Map.of("chown", STRING, "from", STRING, "chmod", STRING, "link", BOOL,
         "parents", BOOL, "exclude", STRINGS));
+    rejectBuildKitOnly(f, "parents", "exclude");
     rejectHeredoc(n);
     List<String> a = n.args();
     return new Instruction.Copy(n.startLine(), n.original(), a.subList(0, a.size() - 1), a.get(a.size() - 1),
@@ -173,6 +174,7 @@ final class InstructionParser {
     }
     BuilderFlags f = flags(n, Map.of("chown", STRING, "chmod", STRING, "link", BOOL, "keep-git-dir", BOOL,
         "checksum", STRING, "exclude", STRINGS));
+    rejectBuildKitOnly(f, "exclude");
     rejectHeredoc(n);
     List<String> a = n.args();
     return new Instruction.Add(n.startLine(), n.original(), a.subList(0, a.size() - 1), a.get(a.size() - 1),
@@ -202,6 +204,18 @@ final class InstructionParser {
       throw new DockerfileException("SHELL requires the arguments to be in JSON form");
     }
     return new Instruction.Shell(n.startLine(), n.original(), n.args());
+  }
+
+  /**
+   * COPY --parents / --exclude change what is copied; silently ignoring them would build a different image, so
+   * they fail like the classic builder's other BuildKit-only options.
+   */
+  private static void rejectBuildKitOnly(BuilderFlags f, String... names) {
+    for (String name : names) {
+      if (f.used().contains(name)) {
+        throw ClassicBuilderSupport.requiresBuildKit(name);
+      }
+    }
   }
 
   /** The classic builder has no heredoc support; reject {@code RUN <<EOF} instead of running something else. */

@@ -14,6 +14,7 @@ final class ShellWord {
   private final Map<String, String> env;
   private final int escapeToken;
   private int pos;
+  private boolean rawEscapes;
 
   ShellWord(String source, Map<String, String> env, int escapeToken) {
     this.cps = source.codePoints().toArray();
@@ -33,7 +34,17 @@ final class ShellWord {
     return pos < cps.length ? cps[pos++] : EOF;
   }
 
-  private Result processStopOn(int stopChar, boolean rawEscapes) {
+  private Result processStopOn(int stopChar, boolean raw) {
+    boolean saved = rawEscapes;
+    rawEscapes = raw;
+    try {
+      return scanUntil(stopChar);
+    } finally {
+      rawEscapes = saved;
+    }
+  }
+
+  private Result scanUntil(int stopChar) {
     StringBuilder result = new StringBuilder();
     Words words = new Words();
     while (peek() != EOF) {
@@ -105,6 +116,9 @@ final class ShellWord {
       } else {
         int ch = next();
         if (ch == escapeToken) {
+          if (rawEscapes) {
+            result.appendCodePoint(ch);
+          }
           int after = peek();
           if (after == EOF) {
             continue;
@@ -134,40 +148,31 @@ final class ShellWord {
     }
     String name = name();
     int ch = next();
-    String chs = ch == EOF ? "" : Character.toString(ch);
+    String chs = runeString(ch);
     boolean nullIsUnset = false;
-    if (ch == '}') {
-      return env.getOrDefault(name, "");
+    switch (ch) {
+      case '}':
+        return env.getOrDefault(name, "");
+      case '/':
+        return replace(name);
+      case ':':
+        nullIsUnset = true;
+        ch = next();
+        chs += runeString(ch);
+        break;
+      case '+', '-', '?', '#', '%':
+        break;
+      default:
+        throw unsupported(chs);
     }
-    if (ch == ':') {
-      nullIsUnset = true;
-      ch = next();
-      chs += ch == EOF ? "" : Character.toString(ch);
-    } else if (ch != '+' && ch != '-' && ch != '?') {
-      if (ch == EOF) {
-        throw new DockerfileException("syntax error: missing '}'");
-      }
-      throw new DockerfileException("unsupported modifier (" + chs + ") in substitution");
-    }
-    if (ch != '+' && ch != '-' && ch != '?') {
-      throw new DockerfileException("unsupported modifier (" + chs + ") in substitution");
-    }
-    String word;
-    try {
-      word = processStopOn('}', false).word();
-    } catch (DockerfileException e) {
-      if (peek() == EOF) {
-        throw new DockerfileException("syntax error: missing '}'");
-      }
-      throw e;
-    }
+    String word = wordUntilBrace(ch == '#' || ch == '%');
     String value = env.get(name);
     boolean set = value != null;
     boolean empty = !set || (nullIsUnset && value.isEmpty());
     return switch (ch) {
       case '-' -> empty ? word : value;
       case '+' -> empty ? "" : word;
-      default -> {
+      case '?' -> {
         if (!set) {
           throw new DockerfileException(name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word));
         }
@@ -176,7 +181,52 @@ final class ShellWord {
         }
         yield value;
       }
+      case '#', '%' -> {
+        boolean greedy = !word.isEmpty() && word.charAt(0) == ch;
+        String pattern = greedy ? word.substring(1) : word;
+        yield ch == '%' ? ShellPattern.trimSuffix(pattern, set ? value : "", greedy)
+            : ShellPattern.trimPrefix(pattern, set ? value : "", greedy);
+      }
+      default -> throw unsupported(chs);
     };
+  }
+
+  private String wordUntilBrace(boolean raw) {
+    try {
+      return processStopOn('}', raw).word();
+    } catch (DockerfileException e) {
+      if (peek() == EOF) {
+        throw new DockerfileException("syntax error: missing '}'");
+      }
+      throw e;
+    }
+  }
+
+  /** {@code ${name/pattern/replacement}} and {@code ${name//pattern/replacement}}. */
+  private String replace(String name) {
+    boolean all = peek() == '/';
+    if (all) {
+      next();
+    }
+    String pattern;
+    try {
+      pattern = processStopOn('/', true).word();
+    } catch (DockerfileException e) {
+      if (peek() == EOF) {
+        throw new DockerfileException("syntax error: missing '/' in ${}");
+      }
+      throw e;
+    }
+    String replacement = wordUntilBrace(true);
+    return ShellPattern.replace(pattern, replacement, env.getOrDefault(name, ""), all);
+  }
+
+  private static String runeString(int ch) {
+    return ch == EOF ? "\uFFFD" : Character.toString(ch);
+  }
+
+  private static DockerfileException unsupported(String chs) {
+    return new DockerfileException("unsupported modifier (" + chs + ") in substitution");
   }
 
   private String name() {

@@ -170,6 +170,10 @@ class InstructionParserTest {
         arguments("HEALTHCHECK --retries=x CMD x", "strconv.ParseInt: parsing \"x\": invalid syntax"),
         arguments("HEALTHCHECK --foo=1 CMD x", "unknown flag: foo"),
         arguments("CMD --x=1 a", "unknown flag: x"),
+        arguments("COPY --parents a/b /c", "the --parents option requires BuildKit. Refer to "
+            + "https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled"),
+        arguments("ADD --exclude=*.md . /c", "the --exclude option requires BuildKit. Refer to "
+            + "https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled"),
         arguments("RUN <<EOF", "heredoc syntax (<<EOF) requires BuildKit. Refer to "
             + "https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled"),
         arguments("COPY <<-'EOT' /x", "heredoc syntax (<<-'EOT') requires BuildKit. Refer to "

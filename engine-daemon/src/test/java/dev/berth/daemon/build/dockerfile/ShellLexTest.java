@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ShellLexTest {
   static final Map<String, String> ENV = Map.of("A", "a", "B", "b", "EMPTY", "", "SPACED", "x y",
-      "PORTS", "80 443", "PATH", "/usr/bin");
+      "PORTS", "80 443", "PATH", "/usr/bin", "FILE", "archive.tar.gz", "P", "a/b/c");
 
   static Stream<Arguments> words() {
     return Stream.of(
@@ -69,7 +69,24 @@ class ShellLexTest {
         arguments("\"a'b\"'c\"d'", "a'bc\"d"),
         arguments("${A}${B}", "ab"),
         arguments("$$", ""),
-        arguments("€$A€", "€a€"));
+        arguments("€$A€", "€a€"),
+        arguments("${FILE%.*}", "archive.tar"),
+        arguments("${FILE%%.*}", "archive"),
+        arguments("${FILE#*.}", "tar.gz"),
+        arguments("${FILE##*.}", "gz"),
+        arguments("${FILE#archive}", ".tar.gz"),
+        arguments("${FILE%.gz}", "archive.tar"),
+        arguments("${FILE%.zip}", "archive.tar.gz"),
+        arguments("${FILE%}", "archive.tar.gz"),
+        arguments("${FILE#?r}", "chive.tar.gz"),
+        arguments("${UNSET#x}", ""),
+        arguments("${P/\\//-}", "a-b/c"),
+        arguments("${P//\\//-}", "a-b-c"),
+        arguments("${FILE/tar/zip}", "archive.zip.gz"),
+        arguments("${FILE//a/A}", "Archive.tAr.gz"),
+        arguments("${FILE/*./}", "gz"),
+        arguments("${FILE/x/y}", "archive.tar.gz"),
+        arguments("${A:#x}", "a"));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -116,7 +133,11 @@ class ShellLexTest {
         arguments("he\\\\'llo", "unexpected end of statement while looking for matching single-quote"),
         arguments("\"hello", "unexpected end of statement while looking for matching double-quote"),
         arguments("\"hello\\\"", "unexpected end of statement while looking for matching double-quote"),
-        arguments("${A", "syntax error: missing '}'"),
+        arguments("${A", "unsupported modifier (\uFFFD) in substitution"),
+        arguments("${A!x}", "unsupported modifier (!) in substitution"),
+        arguments("${P/x", "syntax error: missing '/' in ${}"),
+        arguments("${P/x/y", "syntax error: missing '}'"),
+        arguments("${FILE#\\x}", "invalid pattern (\\x) in substitution: invalid escape '\\x'"),
         arguments("${", "syntax error: missing '}'"),
         arguments("${}", "syntax error: bad substitution"),
         arguments("${:}", "syntax error: bad substitution"),
