@@ -64,6 +64,11 @@ final class StartOperation {
     boolean volumesMounted = false;
     boolean networked = false;
     MonitoredContainer mc = null;
+    long t0 = System.nanoTime();
+    long tMount = 0;
+    long tNet = 0;
+    long tSpec = 0;
+    long tCreate = 0;
     try {
       Files.createDirectories(rootfs);
       rt.mounter().unmount(rootfs);
