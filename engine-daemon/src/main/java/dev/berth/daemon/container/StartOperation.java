@@ -74,11 +74,13 @@ final class StartOperation {
       rt.mounter().unmount(rootfs);
       rt.mounter().mount(r.rootfs(), rootfs);
       mounted = true;
+      tMount = System.nanoTime();
       volumesMounted = true;
       java.util.List<dev.berth.runtime.spec.ContainerMount> volumes = ctx.volumes().mount(r, rootfs);
       ContainerRecord joined = joinedContainer(r);
       NamespaceMode netns = ctx.network().attach(r, dir, joined);
       networked = true;
+      tNet = System.nanoTime();
       ContainerRuntimeConfig cfg = RuntimeConfigMapper.map(r, rootfs, dir,
           ref -> ctx.store().get(ref).record().state().pid(), netns, volumes);
       Spec spec = rt.specs().build(cfg);
@@ -86,9 +88,11 @@ final class StartOperation {
         WorkingDirectory.ensure(rootfs, r.config().workingDir(), 0, 0);
       }
       SpecJson.write(spec, bundle);
+      tSpec = System.nanoTime();
       mc = rt.monitor().create(new CreateRequest(id, r.plainName(), bundle, rt.runtimes().forName(r.runtime()),
           logConfig(r), new Stdio(r.config().openStdin(), r.config().stdinOnce(), r.config().tty())));
       c.layout = mc.layout();
+      tCreate = System.nanoTime();
       CompletableFuture<ContainerExit> exit = rt.exits().watch(ExitTarget.of(mc.layout(),
           memoryCgroup(spec)));
       for (Container.PendingAttach pa : c.pendingAttaches) {
@@ -107,6 +111,12 @@ final class StartOperation {
       ctx.store().save(c, running);
       exit.whenCompleteAsync((e, t) -> exits.onExit(c, e, t), executor);
       ctx.event(running, "start");
+      if (log.isDebugEnabled()) {
+        long end = System.nanoTime();
+        log.debug("start {}: mount {} ms, volumes+network {} ms, spec {} ms, monitor+create {} ms, start {} ms",
+            r.shortId(), (tMount - t0) / 1_000_000, (tNet - tMount) / 1_000_000, (tSpec - tNet) / 1_000_000,
+            (tCreate - tSpec) / 1_000_000, (end - tCreate) / 1_000_000);
+      }
     } catch (RuntimeException | IOException e) {
       undo(c, r, mc, networked, mounted, rootfs);
       if (volumesMounted) {
