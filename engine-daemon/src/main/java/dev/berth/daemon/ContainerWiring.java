@@ -36,7 +36,9 @@ final class ContainerWiring implements AutoCloseable {
     String bridge = cfg.bridge() == null || cfg.bridge().isEmpty() ? "berth0" : cfg.bridge();
     this.network = NetworkManagers.linux(new NetworkConfig(dataRoot.resolve("network"), Path.of(cfg.execRoot()),
         bridge, cfg.bip() == null || cfg.bip().isEmpty() ? null : cfg.bip(), DefaultAddressPools.dockerDefaults(),
-        cfg.mtu(), cfg.ipForward(), cfg.icc(), cfg.ipMasq(), cfg.ip(), firewallTable(bridge), 10_000));
+        cfg.mtu(), cfg.ipForward(), cfg.icc(), cfg.ipMasq(),
+        cfg.defaultPublishLoopback() && "0.0.0.0".equals(cfg.ip()) ? "127.0.0.1" : cfg.ip(), firewallTable(bridge),
+        10_000));
     ContainerStore store = new ContainerStore(dataRoot.resolve("containers"));
     store.load();
     long maxSize = Sizes.parse(cfg.logOpts().getOrDefault("max-size", "20m"));
