@@ -112,6 +112,14 @@ public sealed interface Instruction {
     public Workdir expand(Expansion x) {
       return new Workdir(lineNumber, original, x.word(path));
     }
+
+    /** The new WorkingDir: relative paths join the current one, the result is cleaned (moby normalizeWorkdir). */
+    public String resolve(String current) {
+      if (path.isEmpty()) {
+        throw new DockerfileException("cannot normalize nothing");
+      }
+      return path.startsWith("/") ? GoPath.clean(path) : GoPath.clean("/" + current + "/" + path);
+    }
   }
 
   /** {@code from} is a stage name, stage index or image; it is not expanded (as in dockerd's classic builder). */

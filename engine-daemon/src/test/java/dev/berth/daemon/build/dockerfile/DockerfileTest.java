@@ -161,4 +161,50 @@ class DockerfileTest {
     Instruction env = d.stages().get(0).commands().get(1).expand(new Expansion(new ShellLex('`'), Map.of()));
     assertEquals("c:\\x", ((Instruction.Env) env).pairs().get(0).value());
   }
+
+  @Test
+  void realWorldDockerfile() {
+    Dockerfile d = Dockerfile.parse("""
+        # syntax=docker/dockerfile:1
+        ARG VERSION=1.0
+
+        FROM busybox:frozen AS base
+        LABEL org.opencontainers.image.title="demo app" \\
+              org.opencontainers.image.version=${VERSION}
+        ARG VERSION
+        ENV APP_HOME=/opt/app \\
+            PATH=/opt/app/bin:$PATH
+        WORKDIR $APP_HOME
+        COPY --chown=1000:1000 bin/ ./bin/
+        ADD rootfs.tar.gz /
+        RUN set -eux; \\
+            # create the user
+            adduser -D -u 1000 app; \\
+            \\
+            chmod +x bin/*
+        USER app
+        EXPOSE 8080/tcp 9090
+        VOLUME ["/data"]
+        HEALTHCHECK --interval=30s --timeout=3s \\
+          CMD wget -qO- http://localhost:8080/health || exit 1
+        STOPSIGNAL SIGQUIT
+        ENTRYPOINT ["/opt/app/bin/start"]
+        CMD ["--port", "8080"]
+        """);
+    assertEquals(1, d.metaArgs().size());
+    Stage s = d.stages().get(0);
+    assertEquals(14, s.commands().size());
+    assertEquals(14 + 2, d.totalSteps(d.stages()));
+    Instruction.Run run = (Instruction.Run) s.commands().get(6);
+    assertEquals(13, run.lineNumber());
+    assertEquals(List.of("/bin/sh", "-c", "set -eux;     adduser -D -u 1000 app;         chmod +x bin/*"),
+        run.command().resolve(CommandLine.DEFAULT_SHELL));
+    Instruction.Label label = (Instruction.Label) s.commands().get(0).expand(
+        new Expansion(new ShellLex('\\'), Map.of("VERSION", "1.0")));
+    assertEquals(List.of(new Instruction.KeyValue("org.opencontainers.image.title", "demo app"),
+        new Instruction.KeyValue("org.opencontainers.image.version", "1.0")), label.labels());
+    Instruction.Healthcheck hc = (Instruction.Healthcheck) s.commands().get(10);
+    assertEquals(List.of("CMD-SHELL", "wget -qO- http://localhost:8080/health || exit 1"), hc.health().test());
+    assertEquals(List.of(), d.warnings());
+  }
 }

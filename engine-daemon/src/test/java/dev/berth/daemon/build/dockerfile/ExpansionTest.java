@@ -76,9 +76,16 @@ class ExpansionTest {
 
   @Test
   void expansionErrorsAreReported() {
-    Instruction i = InstructionParserTest.second("WORKDIR ${DIR");
-    assertEquals("failed to process \"${DIR\": syntax error: missing '}'",
+    Instruction i = InstructionParserTest.second("WORKDIR ${DIR:-x");
+    assertEquals("failed to process \"${DIR:-x\": syntax error: missing '}'",
         assertThrows(DockerfileException.class, () -> i.expand(X)).getMessage());
+  }
+
+  @ParameterizedTest(name = "{0} + {1} = {2}")
+  @org.junit.jupiter.params.provider.CsvSource({"'', /app, /app", "/, app, /app", "/a, b/c, /a/b/c", "/a, ../b, /b",
+      "/a, /x/./y/, /x/y", "/a/b, .., /a", "'', ., /", "/a, //b, /b"})
+  void workdirResolvesAgainstTheCurrentOne(String current, String requested, String expected) {
+    assertEquals(expected, new Instruction.Workdir(1, "WORKDIR " + requested, requested).resolve(current));
   }
 
   @Test
