@@ -34,8 +34,10 @@ final class ArchiveExtractor {
 
   /**
    * @param dest the components of the (resolved, symlink-free) extraction directory below {@code root}
+   * @param owner uid and gid for every entry ({@code copyUIDGID} with a container user), or null for the
+   *     tar's own
    */
-  void extract(InputStream tarStream, Path root, List<String> dest, boolean noOverwriteDirNonDir)
+  void extract(InputStream tarStream, Path root, List<String> dest, boolean noOverwriteDirNonDir, int[] owner)
       throws IOException {
     ScopedPaths scoped = new ScopedPaths(root);
     TarArchiveInputStream in = new TarArchiveInputStream(tarStream, StandardCharsets.UTF_8.name());
@@ -57,11 +59,11 @@ final class ArchiveExtractor {
       if (ContainerRoot.exists(path)) {
         boolean isDir = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
         if (noOverwriteDirNonDir && isDir && !e.isDirectory()) {
-          throw new SystemException("cannot overwrite directory \"" + path + "\" with non-directory \""
+          throw new SystemException("cannot overwrite directory \"" + inside(root, path) + "\" with non-directory \""
               + e.getName() + "\"");
         }
         if (noOverwriteDirNonDir && !isDir && e.isDirectory()) {
-          throw new SystemException("cannot overwrite non-directory \"" + path + "\" with directory \""
+          throw new SystemException("cannot overwrite non-directory \"" + inside(root, path) + "\" with directory \""
               + e.getName() + "\"");
         }
         if (!(isDir && e.isDirectory())) {
@@ -69,7 +71,7 @@ final class ArchiveExtractor {
         }
       }
       if (create(scoped, dest, e, in, path)) {
-        metadata(path, e);
+        metadata(path, e, owner);
         if (e.isDirectory()) {
           dirs.add(new Object[] {path, e});
         }
@@ -113,14 +115,19 @@ final class ArchiveExtractor {
     return true;
   }
 
-  private void metadata(Path path, TarArchiveEntry e) throws IOException {
-    fs.lchown(path, (int) e.getLongUserId(), (int) e.getLongGroupId());
+  private void metadata(Path path, TarArchiveEntry e, int[] owner) throws IOException {
+    fs.lchown(path, owner != null ? owner[0] : (int) e.getLongUserId(),
+        owner != null ? owner[1] : (int) e.getLongGroupId());
     if (!e.isSymbolicLink()) {
       fs.chmod(path, e.getMode() & 07777);
     }
     if (!e.isDirectory()) {
       fs.lutimes(path, e.getLastModifiedTime().toInstant(), e.getLastModifiedTime().toInstant());
     }
+  }
+
+  private static String inside(Path root, Path p) {
+    return "/" + root.toAbsolutePath().normalize().relativize(p);
   }
 
   private static void deleteTree(Path p) throws IOException {

@@ -78,7 +78,7 @@ public final class ArchiveManager implements ArchiveBackend {
         throw new InvalidParameterException("container rootfs is marked read-only");
       }
       extractor.extract(tar, root.root(), ArchivePaths.components(root.containerPath(resolved)),
-          noOverwriteDirNonDir);
+          noOverwriteDirNonDir, copyUidGid ? owner(v) : null);
       containers.event(v.record(), "extract-to-dir", Map.of("path", path));
       return null;
     });
@@ -135,6 +135,16 @@ public final class ArchiveManager implements ArchiveBackend {
   /** The first name in the archive (moby: {@code filepath.Base(absPath)}, {@code /} for the root). */
   private static String rebaseName(String abs) {
     return ArchivePaths.base(abs);
+  }
+
+  /** moby {@code tarCopyOptions}: the container's user owns what {@code cp -a} extracts (none: the tar's). */
+  private static int[] owner(ContainerFiles.View v) {
+    String user = v.record().config().user();
+    if (user == null || user.isEmpty()) {
+      return null;
+    }
+    var u = dev.berth.runtime.user.UserResolver.resolve(v.root(), user, List.of());
+    return new int[] {u.uid(), u.gid()};
   }
 
   private static boolean onRootfs(ContainerFiles.View v, Path p) throws IOException {

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  */
 final class ChangesScanner {
   private static final String OPAQUE = "trusted.overlay.opaque";
+  private static final Set<String> INIT_PATHS = Set.of("/dev", "/dev/pts", "/dev/shm", "/dev/console", "/proc",
+      "/sys", "/.dockerenv", "/etc/resolv.conf", "/etc/hosts", "/etc/hostname", "/etc/mtab");
 
   private final FsOps fs;
 
@@ -41,7 +43,11 @@ final class ChangesScanner {
     try (Stream<Path> walk = Files.walk(upper)) {
       all = walk.filter(p -> !p.equals(upper)).sorted().toList();
     }
+    Set<Path> skipped = initLayer(upper, all);
     for (Path p : all) {
+      if (skipped.contains(p)) {
+        continue;
+      }
       String path = "/" + upper.relativize(p);
       Map<String, Object> st = Files.readAttributes(p, "unix:mode,rdev,size,lastModifiedTime",
           LinkOption.NOFOLLOW_LINKS);
@@ -72,6 +78,30 @@ final class ChangesScanner {
       out.add(new FilesystemChange(kind, path));
     }
     return out;
+  }
+
+  /**
+   * What dockerd keeps in a container's init layer and so never reports: the mount points the runtime creates
+   * ({@code /etc/hosts}, {@code /proc} …), and directories holding nothing else.
+   */
+  private static Set<Path> initLayer(Path upper, List<Path> all) {
+    Set<Path> skipped = new HashSet<>();
+    Map<Path, Boolean> allSkipped = new java.util.HashMap<>();
+    Set<Path> hasChildren = new HashSet<>();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Path p = all.get(i);
+      boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+      boolean init = INIT_PATHS.contains("/" + upper.relativize(p));
+      boolean childrenSkipped = allSkipped.getOrDefault(p, true);
+      boolean skip = dir ? childrenSkipped && (init || hasChildren.contains(p)) : init;
+      if (skip) {
+        skipped.add(p);
+      }
+      Path parent = p.getParent();
+      hasChildren.add(parent);
+      allSkipped.merge(parent, skip, Boolean::logicalAnd);
+    }
+    return skipped;
   }
 
   private static Path firstLower(List<Path> lowers, String path) {

@@ -42,4 +42,18 @@ class ChangesScannerTest {
     assertEquals(List.of(FilesystemChange.modified("/etc"), FilesystemChange.modified("/etc/passwd"),
         FilesystemChange.added("/new")), changes);
   }
+
+  @Test
+  void runtimeMountPoints_areNotReported(@TempDir Path tmp) throws IOException {
+    Files.createDirectories(tmp.resolve("lower/etc"));
+    Path upper = Files.createDirectories(tmp.resolve("upper"));
+    Files.createDirectories(upper.resolve("etc"));
+    Files.createFile(upper.resolve("etc/hosts"));
+    Files.createFile(upper.resolve("etc/resolv.conf"));
+    Files.createDirectories(upper.resolve("proc"));
+    Files.createDirectories(upper.resolve("dev/shm"));
+    Files.createDirectories(upper.resolve("newdir"));
+    List<FilesystemChange> changes = new ChangesScanner(NO_XATTRS).scan(upper, List.of(tmp.resolve("lower")));
+    assertEquals(List.of(FilesystemChange.added("/newdir")), changes);
+  }
 }

@@ -117,9 +117,25 @@ class ArchiveIT {
     ok(docker.run("start", c));
     ok(docker.run("wait", c));
     assertEquals("stopped", ok(docker.run("logs", c)).out());
+    Path out = Files.createDirectories(dir.resolve("out"));
+    ok(docker.run("cp", c + ":/etc/.", out.toString()));
+    assertEquals("stopped\n", Files.readString(out.resolve("copied")));
+    assertTrue(Files.exists(out.resolve("passwd")));
     CliResult missing = docker.run("cp", c + ":/nope", dir.toString());
     assertTrue(missing.exitCode() != 0 && missing.stderr().contains("Could not find the file /nope in container "
         + c), missing::toString);
+  }
+
+  @Test
+  void cpArchiveMode_givesTheContainerUsersOwnership(DockerCli docker, @TempDir Path dir) throws IOException {
+    String c = name("cpowner");
+    ok(docker.run("create", "--name", c, "--user", "nobody", IMG, "stat", "-c", "%u:%g", "/tmp/owned"));
+    Path src = dir.resolve("owned");
+    Files.writeString(src, "x");
+    ok(docker.run("cp", "-a", src.toString(), c + ":/tmp/owned"));
+    ok(docker.run("start", c));
+    ok(docker.run("wait", c));
+    assertEquals("65534:65534", ok(docker.run("logs", c)).out());
   }
 
   @Test
@@ -132,6 +148,23 @@ class ArchiveIT {
     assertTrue(lines.contains("C /etc"), lines::toString);
     assertTrue(lines.contains("C /etc/passwd"), lines::toString);
     assertTrue(lines.contains("D /etc/group"), lines::toString);
+    assertTrue(lines.stream().noneMatch(l -> l.contains("/etc/hosts") || l.contains("/proc")), lines::toString);
+  }
+
+  @Test
+  void cpIntoAndOutOfABindMount_ofARunningContainer(DockerCli docker, @TempDir Path dir) throws IOException {
+    Path bind = Files.createDirectories(dir.resolve("bind"));
+    Files.writeString(bind.resolve("there"), "from host\n");
+    String c = name("cpbind");
+    ok(docker.run("run", "-d", "--name", c, "-v", bind + ":/mnt/b", IMG, "sh", "-c",
+        "trap 'exit 0' TERM; while true; do sleep 0.2; done"));
+    Path src = dir.resolve("copied");
+    Files.writeString(src, "into the bind\n");
+    ok(docker.run("cp", src.toString(), c + ":/mnt/b/copied"));
+    assertEquals("into the bind\n", Files.readString(bind.resolve("copied")));
+    Path out = Files.createDirectories(dir.resolve("out"));
+    ok(docker.run("cp", c + ":/mnt/b/there", out.toString()));
+    assertEquals("from host\n", Files.readString(out.resolve("there")));
   }
 
   @Test

@@ -47,6 +47,9 @@ public final class CopyUp {
           Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING,
               LinkOption.NOFOLLOW_LINKS);
           owner(file, to);
+          if (attrs.isRegularFile()) {
+            mode(file, to);
+          }
         }
         return FileVisitResult.CONTINUE;
       }
@@ -58,13 +61,19 @@ public final class CopyUp {
         }
         Path to = target.resolve(source.relativize(dir).toString());
         PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, NOFOLLOW);
-        Files.setPosixFilePermissions(to, a.permissions());
         owner(dir, to);
+        mode(dir, to);
         Files.getFileAttributeView(to, PosixFileAttributeView.class, NOFOLLOW)
             .setTimes(a.lastModifiedTime(), a.lastAccessTime(), null);
         return FileVisitResult.CONTINUE;
       }
     });
+  }
+
+  /** The full mode with setuid, setgid and sticky bits (after the chown, which clears setuid). */
+  private static void mode(Path from, Path to) throws IOException {
+    int mode = (Integer) Files.getAttribute(from, "unix:mode", NOFOLLOW);
+    Files.setAttribute(to, "unix:mode", mode & 07777, NOFOLLOW);
   }
 
   private static void owner(Path from, Path to) throws IOException {

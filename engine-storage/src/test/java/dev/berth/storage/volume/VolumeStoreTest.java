@@ -91,6 +91,15 @@ class VolumeStoreTest {
   }
 
   @Test
+  void copyUpKeepsSpecialModeBits() throws IOException {
+    Path src = Files.createDirectories(root.resolve("img/tmp"));
+    Files.setAttribute(src, "unix:mode", 01777);
+    Path dst = Files.createDirectories(root.resolve("vol"));
+    CopyUp.copy(src, dst);
+    assertEquals(01777, ((Integer) Files.getAttribute(dst, "unix:mode")) & 07777);
+  }
+
+  @Test
   void mountinfoParsing() {
     String line = "36 35 98:0 /mnt1 /mnt\\040two rw,noatime master:1 - ext3 /dev/root rw,errors=continue";
     assertTrue(MountTable.isMountPoint("/mnt two", List.of(line)));

@@ -1,6 +1,7 @@
 package dev.berth.daemon.http.routes;
 
 import dev.berth.api.backend.VolumeBackend;
+import dev.berth.api.errors.UnavailableException;
 import dev.berth.api.model.volume.VolumeCreateRequest;
 import dev.berth.api.model.volume.VolumeListResponse;
 import dev.berth.daemon.http.ApiRequest;
@@ -25,6 +26,9 @@ public final class VolumeRoutes implements Router {
         Route.get("/volumes/{name}", r -> ApiResponse.json(backend.inspect(r.pathParam("name")))),
         Route.post("/volumes/create", this::postVolumesCreate),
         Route.post("/volumes/prune", r -> ApiResponse.json(backend.prune(r.filters()))).minApiVersion("1.25"),
+        Route.put("/volumes/{name}", r -> {
+          throw new UnavailableException("volume update only valid for cluster volumes, but swarm is not enabled");
+        }).minApiVersion("1.42"),
         Route.delete("/volumes/{name}", this::deleteVolumes));
   }
 
