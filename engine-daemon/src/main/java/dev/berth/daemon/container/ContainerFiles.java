@@ -4,6 +4,8 @@ import dev.berth.api.errors.ConflictException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,17 +66,70 @@ public final class ContainerFiles {
       }
       Files.createDirectories(rootfs);
       ctx.runtime().mounter().mount(r.rootfs(), rootfs);
+      List<Path> mounted = new ArrayList<>();
+      boolean volumes = false;
       try {
+        if (withMounts) {
+          volumes = true;
+          mountVolumes(r, rootfs, mounted);
+        }
         return action.run(new View(r, rootfs, false));
       } finally {
-        try {
-          ctx.runtime().mounter().unmount(rootfs);
-        } catch (RuntimeException e) {
-          log.warn("cannot unmount {}: {}", rootfs, e.toString());
+        for (int i = mounted.size() - 1; i >= 0; i--) {
+          unmount(mounted.get(i));
         }
+        if (volumes) {
+          ctx.volumes().release(r);
+        }
+        unmount(rootfs);
       }
     } finally {
       c.lock.unlock();
+    }
+  }
+
+  /**
+   * dockerd's {@code mountVolumes} for a stopped container: its volumes and binds are mounted into the rootfs
+   * for the operation (mount points created inside the rootfs when missing, never through a symlink out of it).
+   */
+  private void mountVolumes(ContainerRecord r, Path rootfs, List<Path> mounted) throws IOException {
+    List<String[]> binds = new ArrayList<>();
+    for (dev.berth.runtime.spec.ContainerMount m : ctx.volumes().mount(r, rootfs)) {
+      binds.add(new String[] {m.source(), m.destination()});
+    }
+    for (MountRecord m : ctx.volumes().records(r.id())) {
+      if (!m.managed() && "bind".equals(m.type()) && m.source() != null && !m.source().isEmpty()) {
+        binds.add(new String[] {m.source(), m.destination()});
+      }
+    }
+    binds.sort(java.util.Comparator.comparingInt(b -> b[1].split("/").length));
+    dev.berth.storage.tar.ScopedPaths scoped = new dev.berth.storage.tar.ScopedPaths(rootfs);
+    for (String[] b : binds) {
+      Path source = Path.of(b[0]);
+      if (!Files.exists(source)) {
+        continue;
+      }
+      Path target = scoped.resolveFollowing(
+          java.util.Arrays.stream(b[1].split("/")).filter(x -> !x.isEmpty()).toList(), b[1]);
+      if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectories(target.getParent());
+        if (Files.isDirectory(source)) {
+          Files.createDirectory(target);
+        } else {
+          Files.createFile(target);
+        }
+      }
+      ctx.runtime().mounter().mount(List.of(new dev.berth.api.types.MountSpec("bind", source.toString(),
+          List.of("rbind", "rw"))), target);
+      mounted.add(target);
+    }
+  }
+
+  private void unmount(Path p) {
+    try {
+      ctx.runtime().mounter().unmount(p);
+    } catch (RuntimeException e) {
+      log.warn("cannot unmount {}: {}", p, e.toString());
     }
   }
 

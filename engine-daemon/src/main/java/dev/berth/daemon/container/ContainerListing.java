@@ -107,7 +107,7 @@ final class ContainerListing {
         return false;
       }
     }
-    if (f.contains("health") && !f.values("health").contains("none")) {
+    if (f.contains("health") && !HealthChecks.matches(f.values("health"), views.health(r))) {
       return false;
     }
     if (f.contains("expose") || f.contains("publish")) {

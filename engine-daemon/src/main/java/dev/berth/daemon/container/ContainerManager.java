@@ -43,6 +43,8 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
   private final ContainerViews views;
   private final ContainerListing listing;
   private final Recovery recovery;
+  private final RestartPolicies restarts;
+  private final HealthChecks health;
 
   public ContainerManager(ContainerStore store, ImagePort images, RuntimeServices runtime,
       dev.berth.network.NetworkManager network, dev.berth.daemon.events.EventBus events,
@@ -66,6 +68,27 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
     this.views = new ContainerViews(ctx);
     this.listing = new ContainerListing(ctx, views);
     this.recovery = new Recovery(ctx, exits, executor);
+    this.restarts = new RestartPolicies(ctx, starts::startLocked);
+    exits.setAfterExit(restarts::onExit);
+    ExecManager[] healthExecs = new ExecManager[1];
+    this.health = new HealthChecks(ctx, new ExecHealthProbe(() -> {
+      synchronized (healthExecs) {
+        if (healthExecs[0] == null) {
+          healthExecs[0] = new ExecManager(this);
+        }
+        return healthExecs[0];
+      }
+    }));
+    views.setHealth(health::health);
+    events.subscribe(null, null, Filters.empty(), ev -> {
+      if ("container".equals(ev.type()) && ev.actor() != null) {
+        switch (ev.action()) {
+          case "start" -> executor.execute(() -> health.started(ev.actor().id()));
+          case "destroy" -> health.removed(ev.actor().id());
+          default -> { }
+        }
+      }
+    });
     exits.setAutoRemove(c -> {
       try {
         removes.remove(c, true, true);
@@ -83,6 +106,12 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
   /** Reconnects to containers that kept running while the daemon was down; records the ones that exited. */
   public void restore() {
     recovery.restore();
+    restarts.afterRestore();
+    for (ContainerRecord r : ctx.store().records()) {
+      if (r.state().status() == ContainerStatus.RUNNING) {
+        health.started(r.id());
+      }
+    }
   }
 
   /** The IDs of containers that are running now (for the network module's cleanup at start). */
@@ -163,6 +192,7 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
   @Override
   public void start(String ref) {
     Container c = ctx.store().get(ref);
+    restarts.resetCount(c);
     try {
       starts.start(c);
     } catch (NotModifiedException e) {
@@ -181,17 +211,23 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
 
   @Override
   public void stop(String ref, Integer timeoutSeconds, String signal) {
-    stops.stop(ctx.store().get(ref), timeoutSeconds, signal);
+    Container c = ctx.store().get(ref);
+    if (!restarts.cancel(c)) {
+      stops.stop(c, timeoutSeconds, signal);
+    }
   }
 
   @Override
   public void restart(String ref, Integer timeoutSeconds, String signal) {
     Container c = ctx.store().get(ref);
     try {
-      stops.stop(c, timeoutSeconds, signal);
+      if (!restarts.cancel(c)) {
+        stops.stop(c, timeoutSeconds, signal);
+      }
     } catch (NotModifiedException e) {
       // not running: just start it
     }
+    restarts.resetCount(c);
     starts.start(c);
     ctx.event(c.record(), "restart");
   }
@@ -325,11 +361,14 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
   /** Stops the daemon's side: with live-restore containers keep running; without, they are stopped. */
   @Override
   public void close() {
+    restarts.shutdown();
     if (!ctx.settings().liveRestore()) {
       for (ContainerRecord r : ctx.store().records()) {
         if (r.state().status().isRunning()) {
           try {
-            stops.stop(ctx.store().get(r.id()), null, null);
+            Container c = ctx.store().get(r.id());
+            stops.stop(c, null, null);
+            restarts.daemonStopped(c); // not a user's stop: restart policies apply at the next daemon start
           } catch (RuntimeException e) {
             // best effort at shutdown
           }

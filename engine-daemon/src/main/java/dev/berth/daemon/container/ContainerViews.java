@@ -19,8 +19,20 @@ import java.util.Map;
 final class ContainerViews {
   private final ContainerContext ctx;
 
+  /** {@code State.Health} of a container (null without a health check); see {@link HealthChecks}. */
+  private volatile java.util.function.Function<ContainerRecord, dev.berth.api.model.container.Health> health =
+      r -> null;
+
   ContainerViews(ContainerContext ctx) {
     this.ctx = ctx;
+  }
+
+  void setHealth(java.util.function.Function<ContainerRecord, dev.berth.api.model.container.Health> health) {
+    this.health = health;
+  }
+
+  dev.berth.api.model.container.Health health(ContainerRecord r) {
+    return health.apply(r);
   }
 
   ContainerInspectResponse inspect(ContainerRecord r, List<String> execIds) {
@@ -29,7 +41,7 @@ final class ContainerViews {
     ContainerStatus st = s.status();
     ContainerState state = new ContainerState(st.wire(), st.isRunning(), st == ContainerStatus.PAUSED,
         st == ContainerStatus.RESTARTING, s.oomKilled(), st == ContainerStatus.DEAD, s.pid(), s.exitCode(),
-        s.error() == null ? "" : s.error(), s.startedAt(), s.finishedAt(), null);
+        s.error() == null ? "" : s.error(), s.startedAt(), s.finishedAt(), health(r));
     return new ContainerInspectResponse(r.id(), r.created(), r.path(), r.args(), state, r.image(),
         dir.resolve("resolv.conf").toString(), dir.resolve("hostname").toString(), dir.resolve("hosts").toString(),
         dir.resolve(r.id() + "-json.log").toString(), r.name(), r.restartCount(), "overlay2", "linux", "", "", "",
@@ -84,7 +96,8 @@ final class ContainerViews {
     cmd.addAll(r.args());
     return new ContainerSummary(r.id(), List.of(r.name()), r.config().image(), r.image(), null,
         String.join(" ", cmd), GoTime.parse(r.created()).getEpochSecond(), ports, 0, 0,
-        r.config().labels() == null ? Map.of() : r.config().labels(), r.state().status().wire(), status(r),
+        r.config().labels() == null ? Map.of() : r.config().labels(), r.state().status().wire(),
+        HealthChecks.statusLine(status(r), r, health(r)),
         new ContainerSummary.HostConfigSummary(ContainerNetworking.mode(r.hostConfig()), null),
         new ContainerSummary.NetworkSettingsSummary(ns.networks()), mounts(r));
   }

@@ -19,6 +19,7 @@ final class ExitHandler {
 
   private final ContainerContext ctx;
   private volatile Consumer<Container> autoRemove = c -> { };
+  private volatile Consumer<Container> afterExit = c -> { };
 
   ExitHandler(ContainerContext ctx) {
     this.ctx = ctx;
@@ -26,6 +27,11 @@ final class ExitHandler {
 
   void setAutoRemove(Consumer<Container> autoRemove) {
     this.autoRemove = autoRemove;
+  }
+
+  /** Called after an exit was recorded for a container that is not being removed (restart policies). */
+  void setAfterExit(Consumer<Container> afterExit) {
+    this.afterExit = afterExit;
   }
 
   void onExit(Container c, ContainerExit exit, Throwable failure) {
@@ -71,6 +77,8 @@ final class ExitHandler {
     }
     if (remove) {
       autoRemove.accept(c);
+    } else {
+      afterExit.accept(c);
     }
   }
 

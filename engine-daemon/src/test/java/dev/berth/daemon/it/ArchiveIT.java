@@ -165,6 +165,11 @@ class ArchiveIT {
     Path out = Files.createDirectories(dir.resolve("out"));
     ok(docker.run("cp", c + ":/mnt/b/there", out.toString()));
     assertEquals("from host\n", Files.readString(out.resolve("there")));
+    ok(docker.run("stop", "-t", "1", c));
+    ok(docker.run("cp", src.toString(), c + ":/mnt/b/while-stopped"));
+    assertEquals("into the bind\n", Files.readString(bind.resolve("while-stopped")));
+    ok(docker.run("cp", c + ":/mnt/b/there", out.resolve("again").toString()));
+    assertEquals("from host\n", Files.readString(out.resolve("again")));
   }
 
   @Test

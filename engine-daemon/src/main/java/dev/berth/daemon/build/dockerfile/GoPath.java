@@ -4,10 +4,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /** Go's {@code filepath.Clean} and {@code filepath.Dir} for '/'-separated paths. */
-final class GoPath {
+public final class GoPath {
   private GoPath() {}
 
-  static String clean(String path) {
+  public static String clean(String path) {
     if (path.isEmpty()) {
       return ".";
     }
@@ -34,7 +34,7 @@ final class GoPath {
     return joined.isEmpty() ? "." : joined;
   }
 
-  static String dir(String path) {
+  public static String dir(String path) {
     int slash = path.lastIndexOf('/');
     return clean(slash < 0 ? "" : path.substring(0, slash + 1));
   }

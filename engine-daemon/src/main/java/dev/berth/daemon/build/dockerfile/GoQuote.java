@@ -1,10 +1,10 @@
 package dev.berth.daemon.build.dockerfile;
 
 /** Go's {@code %q} for the strings dockerd puts into its messages (printable ASCII plus the common escapes). */
-final class GoQuote {
+public final class GoQuote {
   private GoQuote() {}
 
-  static String quote(String s) {
+  public static String quote(String s) {
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');
     s.codePoints().forEach(c -> {
       switch (c) {

@@ -1,0 +1,39 @@
+package dev.berth.daemon.build;
+
+import dev.berth.api.backend.ContainerBackend;
+import dev.berth.api.model.stream.JsonMessage;
+import dev.berth.storage.image.ImageService;
+import dev.berth.storage.linux.FsOps;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * {@code docker build} with dockerd's classic builder: unpacks the context, parses the Dockerfile and runs its
+ * stages step by step (RUN in containers, COPY/ADD as generated layers, the rest as config-only images), with
+ * the classic output and cache. One {@link BuildRun} per request.
+ */
+public final class Builder {
+  private final BuildServices services;
+  private final Path tmpRoot;
+
+  public Builder(ContainerBackend containers, ImageService images, FsOps fs, Path dataRoot, String dockerVersion) {
+    Path root = dataRoot.resolve("builder");
+    this.tmpRoot = root.resolve("tmp");
+    this.services = new BuildServices(images, new RunStep(containers), new ImageCommitter(images, dockerVersion),
+        new BuildCache(root.resolve("cache.json")), fs, tmpRoot);
+  }
+
+  /** Builds; writes the JSON stream to {@code out}; returns the final image ID. */
+  public String build(BuildOptions options, InputStream context, Consumer<JsonMessage> out) throws IOException {
+    try (BuildContext ctx = BuildContext.extract(context, tmpRoot, services.fs())) {
+      return new BuildRun(services, options, ctx, out).run();
+    }
+  }
+
+  /** {@code POST /build/prune}: forgets the cache; returns the number of entries dropped. */
+  public int pruneCache() {
+    return services.cache().clear();
+  }
+}

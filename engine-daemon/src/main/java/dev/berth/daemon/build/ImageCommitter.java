@@ -1,0 +1,75 @@
+package dev.berth.daemon.build;
+
+import dev.berth.api.errors.SystemException;
+import dev.berth.api.model.GoTime;
+import dev.berth.api.model.container.ContainerConfig;
+import dev.berth.storage.gc.Lease;
+import dev.berth.storage.image.HistoryEntry;
+import dev.berth.storage.image.Image;
+import dev.berth.storage.image.ImageConfig;
+import dev.berth.storage.image.ImageService;
+import dev.berth.storage.image.RootFs;
+import dev.berth.storage.json.Json;
+import dev.berth.storage.layer.Layer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a build step into a new image on top of the previous one (moby {@code CommitBuildStep}): with a layer
+ * (RUN, COPY, ADD) or without one (metadata instructions: an {@code empty_layer} history entry). Every step's
+ * image records its parent, as dockerd's intermediate images do.
+ */
+final class ImageCommitter {
+  private final ImageService images;
+  private final String dockerVersion;
+
+  ImageCommitter(ImageService images, String dockerVersion) {
+    this.images = images;
+    this.dockerVersion = dockerVersion;
+  }
+
+  /** A new image whose config is {@code config}, without a new layer. */
+  Image commitEmpty(Image parent, ContainerConfig config, String createdBy) {
+    return create(parent, config, createdBy, null);
+  }
+
+  /** A new image with {@code layerTar} (an uncompressed layer diff) on top of {@code parent}'s layers. */
+  Image commitLayer(Image parent, ContainerConfig config, String createdBy, InputStream layerTar) {
+    try (Lease lease = images.leases().open()) {
+      Layer layer = images.layerStore().register(layerTar,
+          parent == null ? null : parent.topChainId().orElse(null), null, lease);
+      return create(parent, config, createdBy, layer.diffId().toString());
+    } catch (IOException e) {
+      throw new SystemException("failed to commit build step: " + e.getMessage(), e);
+    }
+  }
+
+  private Image create(Image parent, ContainerConfig config, String createdBy, String newDiffId) {
+    ImageConfig pc = parent == null ? null : parent.config();
+    List<String> diffIds = new ArrayList<>();
+    if (pc != null && pc.rootfs() != null && pc.rootfs().diffIds() != null) {
+      diffIds.addAll(pc.rootfs().diffIds());
+    }
+    if (newDiffId != null) {
+      diffIds.add(newDiffId);
+    }
+    List<HistoryEntry> history = new ArrayList<>();
+    if (pc != null && pc.history() != null) {
+      history.addAll(pc.history());
+    }
+    String created = GoTime.rfc3339Nano(Instant.now());
+    history.add(new HistoryEntry(created, null, createdBy, null, newDiffId == null));
+    ImageConfig ic = new ImageConfig(parent == null ? null : parent.id().toString(), null, created, null, null,
+        dockerVersion, null, config, pc == null || pc.architecture() == null ? "amd64" : pc.architecture(),
+        pc == null ? null : pc.variant(), pc == null || pc.os() == null ? "linux" : pc.os(),
+        RootFs.layers(diffIds), history, pc == null ? null : pc.osVersion());
+    Image img = images.createImage(Json.write(ic), List.of());
+    if (parent != null) {
+      images.imageStore().setParent(img.id(), parent.id());
+    }
+    return img;
+  }
+}
