@@ -52,6 +52,7 @@ public final class Wiring implements AutoCloseable {
     long t2 = System.nanoTime();
     routers.add(new dev.berth.daemon.http.routes.ContainerRoutes(containers.containers()));
     routers.add(new dev.berth.daemon.http.routes.ArchiveRoutes(new dev.berth.daemon.archive.ArchiveManager(new dev.berth.daemon.container.ContainerFiles(containers.containers()), images.service(), dev.berth.storage.linux.LinuxFsOps.load(), build.engineVersion())));
+    routers.add(new dev.berth.daemon.http.routes.BuildRoutes(new dev.berth.daemon.build.Builder(containers.containers(), images, images.service(), dev.berth.storage.linux.LinuxFsOps.load(), Path.of(cfg.dataRoot()), build.engineVersion())));
     routers.add(new dev.berth.daemon.http.routes.StatsRoutes(new dev.berth.daemon.container.ContainerStats(containers.containers()), new dev.berth.daemon.container.ContainerUpdate(containers.containers())));
     routers.add(new dev.berth.daemon.http.routes.ExecRoutes(new dev.berth.daemon.container.ExecManager(containers.containers())));
     routers.add(new dev.berth.daemon.http.routes.NetworkRoutes(new dev.berth.daemon.network.NetworkService(

@@ -40,7 +40,7 @@ final class BuildContext implements AutoCloseable {
     Files.createDirectory(dir);
     BuildContext ctx = new BuildContext(dir);
     try {
-      new TarApplier(fs, WhiteoutMode.DELETE, true).apply(Compression.decompress(body), dir);
+      new TarApplier(fs, WhiteoutMode.DELETE, true).apply(new TarTrailer(Compression.decompress(body)), dir);
       return ctx;
     } catch (IOException | RuntimeException e) {
       ctx.close();
@@ -89,13 +89,20 @@ final class BuildContext implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+    deleteTree(root);
+  }
+
+  /** Deletes a directory tree without following symlinks; missing is fine, failures are ignored. */
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    try (Stream<Path> s = Files.walk(root)) {
+    try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // leftovers are removed at the next start
     }
   }
 }

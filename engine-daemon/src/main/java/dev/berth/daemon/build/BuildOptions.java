@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record BuildOptions(List<String> tags, String dockerfile, Map<String, String> buildArgs,
     Map<String, String> labels, String target, boolean noCache, boolean remove, boolean forceRemove,
-    boolean quiet, String networkMode) {
+    boolean quiet, String networkMode, boolean pull) {
 
   public BuildOptions {
     tags = List.copyOf(tags);

@@ -1,6 +1,7 @@
 package dev.berth.daemon.build;
 
 import dev.berth.api.backend.ContainerBackend;
+import dev.berth.api.backend.ImageBackend;
 import dev.berth.api.model.stream.JsonMessage;
 import dev.berth.storage.image.ImageService;
 import dev.berth.storage.linux.FsOps;
@@ -18,11 +19,18 @@ public final class Builder {
   private final BuildServices services;
   private final Path tmpRoot;
 
-  public Builder(ContainerBackend containers, ImageService images, FsOps fs, Path dataRoot, String dockerVersion) {
+  /**
+   * @param pulls pulls base images that are missing locally (and all of them with {@code pull=1})
+   * @param images the image store the steps' images go to
+   */
+  public Builder(ContainerBackend containers, ImageBackend pulls, ImageService images, FsOps fs, Path dataRoot,
+      String dockerVersion) {
     Path root = dataRoot.resolve("builder");
     this.tmpRoot = root.resolve("tmp");
+    BuildContext.deleteTree(tmpRoot);
     this.services = new BuildServices(images, new RunStep(containers), new ImageCommitter(images, dockerVersion),
-        new BuildCache(root.resolve("cache.json")), fs, tmpRoot);
+        new BuildCache(root.resolve("cache.json")), fs, tmpRoot, (ref, progress) ->
+        pulls.pull(new ImageBackend.PullOptions(ref, "", "", null), progress));
   }
 
   /** Builds; writes the JSON stream to {@code out}; returns the final image ID. */

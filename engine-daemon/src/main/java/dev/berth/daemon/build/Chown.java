@@ -18,8 +18,8 @@ final class Chown {
     String[] parts = spec.split(":", 2);
     String user = parts[0];
     String group = parts.length == 2 ? parts[1] : parts[0];
-    int uid = id(user, image.find("/etc/passwd"), "user");
-    int gid = id(group, image.find("/etc/group"), "group");
+    int uid = id(user, image.lookup("/etc/passwd"), "user");
+    int gid = id(group, image.lookup("/etc/group"), "group");
     return new LayerTarBuilder.Owner(uid, gid);
   }
 
@@ -27,7 +27,7 @@ final class Chown {
     if (name.matches("[0-9]+")) {
       return Integer.parseInt(name);
     }
-    if (file.isPresent() && Files.isRegularFile(file.get())) {
+    if (file.isPresent() && Files.isRegularFile(file.get(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       for (String line : Files.readAllLines(file.get(), StandardCharsets.UTF_8)) {
         String[] f = line.split(":");
         if (f.length >= 3 && f[0].equals(name) && f[2].matches("[0-9]+")) {

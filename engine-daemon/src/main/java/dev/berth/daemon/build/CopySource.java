@@ -49,7 +49,7 @@ interface CopySource {
     return new CopySource() {
       @Override
       public Optional<Path> find(String path) {
-        return tree.find("/" + path);
+        return tree.lookup("/" + path);
       }
 
       @Override

@@ -1,7 +1,6 @@
 package dev.berth.daemon.build;
 
 import dev.berth.api.errors.InvalidParameterException;
-import dev.berth.api.errors.NotImplementedException;
 import dev.berth.daemon.build.dockerfile.GoPath;
 import dev.berth.storage.tar.Compression;
 import java.io.BufferedInputStream;
@@ -31,6 +30,13 @@ final class CopyStep {
   private final ImageTree image;
   private final LayerTarBuilder.Owner owner;
   private final boolean extract;
+  private Path tmpDir;
+
+  /** Where ADD downloads URLs (inside the data root); without it, URLs are refused. */
+  CopyStep downloadsTo(Path dir) {
+    this.tmpDir = dir;
+    return this;
+  }
 
   CopyStep(String verb, CopySource source, ImageTree image, String chown, boolean extract) throws IOException {
     this.verb = verb;
@@ -48,8 +54,13 @@ final class CopyStep {
   String write(List<String> sources, String dest, String workdir, OutputStream out) throws IOException {
     List<Match> matches = new ArrayList<>();
     for (String s : sources) {
-      if (s.startsWith("http://") || s.startsWith("https://")) {
-        throw new NotImplementedException(verb + " from a URL is not supported by this builder");
+      if (RemoteFile.isUrl(s)) {
+        if (!extract || tmpDir == null) {
+          throw new InvalidParameterException("source can't be a URL for " + verb);
+        }
+        Path f = RemoteFile.download(s, tmpDir);
+        matches.add(new Match(RemoteFile.name(s), f));
+        continue;
       }
       List<Match> m = match(s);
       if (m.isEmpty()) {
@@ -64,7 +75,9 @@ final class CopyStep {
       throw new InvalidParameterException("When using " + verb + " with more than one source file, the "
           + "destination must be a directory and end with a /");
     }
-    boolean destIsDir = slash || image.isDirectory(target);
+    String resolved = image.resolve(target);
+    boolean destIsDir = slash || image.isDirectory(resolved);
+    target = destIsDir ? resolved : join(image.resolve(GoPath.dir(target)), baseName(target));
     LayerTarBuilder.Owner newDirs = owner == null ? LayerTarBuilder.Owner.ROOT : owner;
     try (LayerTarBuilder tar = new LayerTarBuilder(out, image)) {
       for (Match m : matches) {
@@ -72,7 +85,8 @@ final class CopyStep {
         if (Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS)) {
           tar.parents(target + "/x", newDirs);
           copyDir(tar, m.path(), target, newDirs);
-        } else if (extract && Files.isRegularFile(host, LinkOption.NOFOLLOW_LINKS) && isArchive(host)) {
+        } else if (extract && !host.startsWith(tmpDirOrNone()) && Files.isRegularFile(host, LinkOption.NOFOLLOW_LINKS)
+            && isArchive(host)) {
           tar.parents(target + "/x", newDirs);
           unpack(tar, host, target, newDirs);
         } else {
@@ -83,6 +97,10 @@ final class CopyStep {
       }
       return tar.checksum();
     }
+  }
+
+  private Path tmpDirOrNone() {
+    return tmpDir == null ? Path.of("/nonexistent-download-dir") : tmpDir;
   }
 
   private void copyDir(LayerTarBuilder tar, String from, String to, LayerTarBuilder.Owner newDirs)
@@ -145,7 +163,9 @@ final class CopyStep {
         }
         String to = join(target, clean.substring(1));
         tar.parents(to, newDirs);
-        tar.addArchived(to, e, in);
+        String link = e.isLink() ? join(target, GoPath.clean("/" + e.getLinkName()).substring(1)).substring(1)
+            : e.getLinkName();
+        tar.addArchived(to, e, link, in);
       }
     }
   }

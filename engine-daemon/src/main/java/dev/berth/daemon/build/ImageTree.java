@@ -1,5 +1,6 @@
 package dev.berth.daemon.build;
 
+import dev.berth.daemon.build.dockerfile.GoPath;
 import dev.berth.storage.image.Image;
 import dev.berth.storage.image.ImageService;
 import dev.berth.storage.layer.Layer;
@@ -28,6 +29,11 @@ final class ImageTree {
     this.dirs = dirs;
   }
 
+  /** A tree over unpacked layer directories, top first (tests). */
+  static ImageTree ofDirs(List<Path> dirsTopFirst) {
+    return new ImageTree(List.copyOf(dirsTopFirst));
+  }
+
   static ImageTree of(ImageService images, Image image) {
     if (image == null || image.topChainId().isEmpty()) {
       return new ImageTree(List.of());
@@ -48,36 +54,101 @@ final class ImageTree {
     return new ImageTree(dirs.stream().filter(Files::isDirectory).toList());
   }
 
-  /** The host path holding {@code path} (absolute in the image), if it exists in the image. */
+  /**
+   * The host path holding {@code path} (absolute in the image, its parents already free of symlinks: see
+   * {@link #lookup}), if it exists. Never follows a symlink on the host: a symlink or file in place of a parent
+   * directory hides the path, as it hides lower layers in overlayfs.
+   */
   Optional<Path> find(String path) {
     List<String> comps = BuildContext.components(path);
     for (Path d : dirs) {
       Path p = d;
-      for (String c : comps) {
-        p = p.resolve(c);
+      boolean missing = false;
+      for (int i = 0; i < comps.size() && !missing; i++) {
+        p = p.resolve(comps.get(i));
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+          missing = true;
+        } else if (whiteout(p) || i < comps.size() - 1 && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          return Optional.empty();
+        }
       }
-      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p)) {
-        return whiteout(p) ? Optional.empty() : Optional.of(p);
+      if (!missing) {
+        return Optional.of(p);
       }
     }
     return Optional.empty();
+  }
+
+  /** {@link #find} after resolving symlinks in the parents of {@code path} inside the image. */
+  Optional<Path> lookup(String path) {
+    String clean = GoPath.clean("/" + path);
+    if (clean.equals("/")) {
+      return find("/");
+    }
+    String parent = resolve(GoPath.dir(clean));
+    String base = clean.substring(clean.lastIndexOf('/') + 1);
+    return find(parent.equals("/") ? "/" + base : parent + "/" + base);
+  }
+
+  /**
+   * {@code path} (absolute) with every symlink along it resolved inside the image, as a copy into the mounted
+   * image would follow them ({@code /bin/x} becomes {@code /usr/bin/x} when {@code /bin -> usr/bin}).
+   */
+  String resolve(String path) {
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(BuildContext.components(path));
+    String cur = "/";
+    int hops = 0;
+    while (!todo.isEmpty()) {
+      String c = todo.removeFirst();
+      if (c.equals("..")) {
+        cur = GoPath.dir(cur);
+        continue;
+      }
+      String next = cur.equals("/") ? "/" + c : cur + "/" + c;
+      Optional<Path> host = find(next);
+      if (host.isPresent() && Files.isSymbolicLink(host.get()) && hops++ < 40) {
+        try {
+          String target = Files.readSymbolicLink(host.get()).toString();
+          List<String> rest = new ArrayList<>(BuildContext.components(target));
+          for (int i = rest.size() - 1; i >= 0; i--) {
+            todo.addFirst(rest.get(i));
+          }
+          if (target.startsWith("/")) {
+            cur = "/";
+          }
+          continue;
+        } catch (IOException e) {
+          // keep the link itself
+        }
+      }
+      cur = next;
+    }
+    return cur;
   }
 
   boolean isDirectory(String path) {
     return find(path).map(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).orElse(false);
   }
 
-  /** Names inside directory {@code path}, merged over the layers. */
+  /** Names inside directory {@code path} (symlinks along it resolved in the image), merged over the layers. */
   List<String> list(String path) throws IOException {
     TreeSet<String> names = new TreeSet<>();
     TreeSet<String> hidden = new TreeSet<>();
-    List<String> comps = BuildContext.components(path);
+    List<String> comps = BuildContext.components(resolve(path));
     for (Path d : dirs) {
       Path p = d;
+      boolean usable = true;
       for (String c : comps) {
         p = p.resolve(c);
+        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          usable = false;
+          break;
+        }
       }
-      if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+      if (!usable) {
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+          break; // a file, symlink or whiteout in this layer hides the lower ones
+        }
         continue;
       }
       try (Stream<Path> s = Files.list(p)) {

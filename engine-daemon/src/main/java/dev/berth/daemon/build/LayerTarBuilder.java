@@ -103,15 +103,18 @@ final class LayerTarBuilder implements AutoCloseable {
     written.add(path);
   }
 
-  /** Adds an entry read from an archive (ADD auto-extraction) under the new name {@code path}. */
-  void addArchived(String path, TarArchiveEntry from, InputStream content) throws IOException {
+  /**
+   * Adds an entry read from an archive (ADD auto-extraction) under the new name {@code path}; {@code linkName} is
+   * the symlink target as is, or a hard link's target renamed like the entries.
+   */
+  void addArchived(String path, TarArchiveEntry from, String linkName, InputStream content) throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(path.substring(1) + (from.isDirectory() ? "/" : ""),
         from.getLinkFlag());
     e.setMode(from.getMode());
     e.setUserId(from.getLongUserId());
     e.setGroupId(from.getLongGroupId());
     e.setModTime(from.getModTime());
-    e.setLinkName(from.getLinkName());
+    e.setLinkName(linkName);
     if (from.isFile()) {
       e.setSize(from.getSize());
     }

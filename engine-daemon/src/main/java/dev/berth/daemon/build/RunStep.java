@@ -27,12 +27,11 @@ final class RunStep {
 
   /** Creates the step's container; returns its ID. */
   String create(String imageId, ContainerConfig config, String networkMode) {
-    ContainerConfig c = config.toBuilder().build();
-    ContainerConfig.Builder b = c.toBuilder();
+    ContainerConfig.Builder b = config.toBuilder();
     b.image = imageId;
     b.attachStdout = true;
     b.attachStderr = true;
-    b.entrypoint = b.entrypoint == null ? List.of() : b.entrypoint;
+    b.entrypoint = List.of(); // the step's command runs as is, never through the image's ENTRYPOINT
     HostConfig.Builder h = HostConfig.empty().toBuilder();
     h.networkMode = networkMode == null || networkMode.isEmpty() ? "default" : networkMode;
     return containers.create(null, null, ContainerCreateRequest.of(b.build(), h.build(), null)).id();

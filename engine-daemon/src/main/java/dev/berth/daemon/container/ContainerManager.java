@@ -70,25 +70,9 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
     this.recovery = new Recovery(ctx, exits, executor);
     this.restarts = new RestartPolicies(ctx, starts::startLocked);
     exits.setAfterExit(restarts::onExit);
-    ExecManager[] healthExecs = new ExecManager[1];
-    this.health = new HealthChecks(ctx, new ExecHealthProbe(() -> {
-      synchronized (healthExecs) {
-        if (healthExecs[0] == null) {
-          healthExecs[0] = new ExecManager(this);
-        }
-        return healthExecs[0];
-      }
-    }));
+    this.health = new HealthChecks(ctx, new ExecHealthProbe(this));
     views.setHealth(health::health);
-    events.subscribe(null, null, Filters.empty(), ev -> {
-      if ("container".equals(ev.type()) && ev.actor() != null) {
-        switch (ev.action()) {
-          case "start" -> executor.execute(() -> health.started(ev.actor().id()));
-          case "destroy" -> health.removed(ev.actor().id());
-          default -> { }
-        }
-      }
-    });
+    health.follow(events);
     exits.setAutoRemove(c -> {
       try {
         removes.remove(c, true, true);
@@ -105,13 +89,21 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
 
   /** Reconnects to containers that kept running while the daemon was down; records the ones that exited. */
   public void restore() {
+    restarts.booting();
     recovery.restore();
-    restarts.afterRestore();
     for (ContainerRecord r : ctx.store().records()) {
       if (r.state().status() == ContainerStatus.RUNNING) {
         health.started(r.id());
       }
     }
+  }
+
+  /**
+   * After {@link #restore()} and the network's start: restart policies apply again, and containers whose policy
+   * wants them running ({@code always}, {@code unless-stopped} not stopped by the user …) are started.
+   */
+  public void startPolicyContainers() {
+    restarts.afterRestore();
   }
 
   /** The IDs of containers that are running now (for the network module's cleanup at start). */
@@ -213,6 +205,9 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
   public void stop(String ref, Integer timeoutSeconds, String signal) {
     Container c = ctx.store().get(ref);
     if (!restarts.cancel(c)) {
+      if (c.record().state().status().isRunning()) {
+        restarts.cancelRun(c);
+      }
       stops.stop(c, timeoutSeconds, signal);
     }
   }
@@ -222,6 +217,9 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
     Container c = ctx.store().get(ref);
     try {
       if (!restarts.cancel(c)) {
+        if (c.record().state().status().isRunning()) {
+          restarts.cancelRun(c);
+        }
         stops.stop(c, timeoutSeconds, signal);
       }
     } catch (NotModifiedException e) {
@@ -234,7 +232,11 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
 
   @Override
   public void kill(String ref, String signal) {
-    stops.kill(ctx.store().get(ref), ref, signal);
+    Container c = ctx.store().get(ref);
+    if (restarts.killed(c, signal)) {
+      return;
+    }
+    stops.kill(c, ref, signal);
   }
 
   @Override

@@ -12,24 +12,32 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * Runs a health probe through the exec machinery (as dockerd does: {@code exec_create}/{@code exec_start}/
  * {@code exec_die} events), collecting stdout and stderr (at most 4 KiB) and the exit code.
  */
 final class ExecHealthProbe implements HealthChecks.HealthProbe {
-  private final Supplier<ExecManager> execs;
+  private final ContainerManager containers;
+  private ExecManager execs;
 
-  ExecHealthProbe(Supplier<ExecManager> execs) {
-    this.execs = execs;
+  /** The probe's own exec manager is made at first use (the container manager is still being built now). */
+  ExecHealthProbe(ContainerManager containers) {
+    this.containers = containers;
+  }
+
+  private synchronized ExecManager execs() {
+    if (execs == null) {
+      execs = new ExecManager(containers);
+    }
+    return execs;
   }
 
   @Override
   public Health.HealthcheckResult run(String containerId, List<String> cmd, Duration timeout) {
     Instant start = Instant.now();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ExecManager m = execs.get();
+    ExecManager m = execs();
     int code;
     String output;
     try {

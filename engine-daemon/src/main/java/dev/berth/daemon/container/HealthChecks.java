@@ -89,6 +89,19 @@ final class HealthChecks {
     Thread.ofVirtual().name("health-" + r.shortId()).start(() -> loop(c, s, run, hc, cmd));
   }
 
+  /** Starts checks on each container {@code start} event, forgets containers on {@code destroy}. */
+  void follow(dev.berth.daemon.events.EventBus events) {
+    events.subscribe(null, null, dev.berth.api.filters.Filters.empty(), ev -> {
+      if ("container".equals(ev.type()) && ev.actor() != null) {
+        switch (ev.action()) {
+          case "start" -> Thread.ofVirtual().start(() -> started(ev.actor().id()));
+          case "destroy" -> removed(ev.actor().id());
+          default -> { }
+        }
+      }
+    });
+  }
+
   /** Forgets a removed container. */
   void removed(String id) {
     states.remove(id);

@@ -2,6 +2,7 @@ package dev.berth.daemon.container;
 
 import dev.berth.api.model.GoTime;
 import dev.berth.api.model.container.RestartPolicy;
+import dev.berth.runtime.oci.Signals;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,19 +25,28 @@ final class RestartPolicies {
   /** The current backoff per container ID (0: none yet). */
   private final Map<String, Long> delays = new ConcurrentHashMap<>();
   private volatile boolean closing;
+  /** Containers whose current run must not be restarted (moby {@code ExitOnNext}: stop, kill). */
+  private final Map<String, String> canceled = new ConcurrentHashMap<>(); // id → StartedAt of the run
+  /** Restarts wait for this while the daemon boots (the network must be up first). */
+  private volatile java.util.concurrent.CompletableFuture<Void> booted =
+      java.util.concurrent.CompletableFuture.completedFuture(null);
 
   RestartPolicies(ContainerContext ctx, Consumer<Container> starter) {
     this.ctx = ctx;
     this.starter = starter;
   }
 
-  /** moby's {@code ShouldRestart} without side effects. */
+  /**
+   * moby's {@code ShouldRestart} without side effects: {@code manuallyStopped} only matters for
+   * {@code unless-stopped} (a user's stop or kill of the current run is handled by {@link #cancelRun}).
+   */
   static boolean shouldRestart(RestartPolicy p, int exitCode, boolean manuallyStopped, int restartCount) {
-    if (p == null || p.isNone() || manuallyStopped) {
+    if (p == null || p.isNone()) {
       return false;
     }
     return switch (p.name()) {
-      case RestartPolicy.ALWAYS, RestartPolicy.UNLESS_STOPPED -> true;
+      case RestartPolicy.ALWAYS -> true;
+      case RestartPolicy.UNLESS_STOPPED -> !manuallyStopped;
       case RestartPolicy.ON_FAILURE -> exitCode != 0
           && (p.maximumRetryCount() <= 0 || restartCount < p.maximumRetryCount());
       default -> false;
@@ -91,6 +101,11 @@ final class RestartPolicies {
     c.lock.lock();
     try {
       ContainerRecord r = c.record();
+      String canceledRun = canceled.remove(c.id);
+      if (canceledRun != null && canceledRun.equals(r.state().startedAt())) {
+        delays.remove(c.id);
+        return;
+      }
       if (r.state().status() != ContainerStatus.EXITED || !shouldRestart(r.hostConfig().restartPolicy(),
           r.state().exitCode(), r.manuallyStopped(), r.restartCount())) {
         delays.remove(c.id);
@@ -111,10 +126,16 @@ final class RestartPolicies {
     Thread.ofVirtual().name("restart-" + next.shortId()).start(() -> restartLater(c, delay));
   }
 
+  /** The daemon boots: restarts wait until {@link #afterRestore()}. */
+  void booting() {
+    booted = new java.util.concurrent.CompletableFuture<>();
+  }
+
   private void restartLater(Container c, long delayMs) {
     try {
       Thread.sleep(delayMs);
-    } catch (InterruptedException e) {
+      booted.get();
+    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
       return;
     }
     c.lock.lock();
@@ -136,6 +157,42 @@ final class RestartPolicies {
         return;
       }
       ctx.event(c.record(), "restart");
+    } finally {
+      c.lock.unlock();
+    }
+  }
+
+  /** A user's stop (or a kill with the stop signal or SIGKILL) of the current run: no policy restart after it. */
+  void cancelRun(Container c) {
+    canceled.put(c.id, c.record().state().startedAt());
+  }
+
+  /**
+   * {@code docker kill} (moby {@code killWithSignal}): marks the container manually stopped; with SIGKILL or its
+   * stop signal the run is not restarted. A restarting container is not signalled: true means handled.
+   */
+  boolean killed(Container c, String signal) {
+    int sig = signal == null || signal.isEmpty() ? Signals.SIGKILL : Signals.parse(signal);
+    String stop = c.record().config().stopSignal();
+    boolean exitOnNext = sig == Signals.SIGKILL || stop == null || stop.isEmpty() || sig == Signals.parse(stop);
+    c.lock.lock();
+    try {
+      ContainerRecord r = c.record();
+      if (!r.state().status().isRunning()) {
+        return false;
+      }
+      if (exitOnNext) {
+        canceled.put(c.id, r.state().startedAt());
+      }
+      ctx.store().save(c, r.withFlags(r.restartCount(), true, r.hasBeenStarted()));
+      if (r.state().status() == ContainerStatus.RESTARTING) {
+        if (exitOnNext) {
+          canceled.remove(c.id);
+          cancel(c);
+        }
+        return true;
+      }
+      return false;
     } finally {
       c.lock.unlock();
     }
@@ -165,6 +222,7 @@ final class RestartPolicies {
 
   /** At daemon start: containers whose policy wants them running again are started (in the background). */
   void afterRestore() {
+    booted.complete(null);
     for (Container c : ctx.store().containers()) {
       ContainerRecord r = c.record();
       ContainerStatus s = r.state().status();

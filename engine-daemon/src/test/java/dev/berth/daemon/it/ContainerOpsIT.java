@@ -100,13 +100,18 @@ class ContainerOpsIT {
     String c = name("always");
     assertEquals(0, docker.run("run", "-d", "--restart", "always", "--name", c, IMG, "sh", "-c", SLEEPER)
         .exitCode());
-    assertEquals(0, docker.run("kill", c).exitCode());
+    String pid = inspect(docker, c, "{{.State.Pid}}");
+    Processes.run(List.of("kill", "-9", pid), java.util.Map.of(), null, java.time.Duration.ofSeconds(5));
     String v = await(docker, c, "{{.State.Status}} {{.RestartCount}}", "running 1"::equals, 10_000);
     assertEquals("running 1", v);
     CliResult stop = docker.run("stop", c);
     assertEquals(0, stop.exitCode(), stop::toString);
     Thread.sleep(1000);
     assertEquals("exited 1", inspect(docker, c, "{{.State.Status}} {{.RestartCount}}"));
+    assertEquals(0, docker.run("start", c).exitCode());
+    assertEquals(0, docker.run("kill", c).exitCode()); // dockerd: a kill is the user's, no restart either
+    Thread.sleep(1000);
+    assertEquals("exited 0", inspect(docker, c, "{{.State.Status}} {{.RestartCount}}"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.berth.daemon.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
@@ -19,7 +20,10 @@ class RestartPolicyDaemonIT {
   void start() throws Exception {
     assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
     assumeTrue(DockerCli.available(), "needs the docker CLI");
-    daemon = new BerthDaemon(BerthDaemon.newWorkDir("brp-"), List.of()).start();
+    daemon = new BerthDaemon(BerthDaemon.newWorkDir("brp-"), List.of()).prepare();
+    // without live-restore the daemon stops its containers when it stops: policies bring them back at start
+    java.nio.file.Files.writeString(daemon.configFile(), "{\"live-restore\": false}\n");
+    daemon.start();
     docker = daemon.docker();
     TestImages.importBusybox(docker, daemon.work(), IMG);
   }
@@ -47,6 +51,7 @@ class RestartPolicyDaemonIT {
     assertEquals(0, docker.run("run", "-d", "--restart", "unless-stopped", "--name", "down", IMG, "sh", "-c",
         SLEEPER).exitCode());
     assertEquals(0, docker.run("stop", "down").exitCode());
+    String started = docker.run("inspect", "-f", "{{.State.StartedAt}}", "up").out();
     daemon.stop();
     daemon.start();
     String status = "";
@@ -55,6 +60,7 @@ class RestartPolicyDaemonIT {
       status = docker.run("inspect", "-f", "{{.State.Status}}", "up").out();
     }
     assertEquals("running", status);
+    assertNotEquals(started, docker.run("inspect", "-f", "{{.State.StartedAt}}", "up").out(), "a new run");
     assertEquals("exited", docker.run("inspect", "-f", "{{.State.Status}}", "down").out());
   }
 }

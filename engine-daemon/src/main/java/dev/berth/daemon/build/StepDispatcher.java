@@ -1,0 +1,233 @@
+package dev.berth.daemon.build;
+
+import dev.berth.api.model.container.ContainerConfig;
+import dev.berth.daemon.build.dockerfile.BuildArgs;
+import dev.berth.daemon.build.dockerfile.BuiltStages;
+import dev.berth.daemon.build.dockerfile.ClassicBuilderSupport;
+import dev.berth.daemon.build.dockerfile.Dockerfile;
+import dev.berth.daemon.build.dockerfile.Expansion;
+import dev.berth.daemon.build.dockerfile.Instruction;
+import dev.berth.daemon.build.dockerfile.ShellLex;
+import dev.berth.storage.image.Image;
+import dev.berth.storage.tar.LayerDiffWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/** Executes one instruction on the current state and returns the new one (moby {@code dispatch}). */
+final class StepDispatcher {
+  private final BuildServices s;
+  private final BuildOptions o;
+  private final BuildContext ctx;
+  private final Consumer<String> say;
+  private final BuiltStages<Image> built;
+
+  StepDispatcher(BuildServices s, BuildOptions o, BuildContext ctx, Consumer<String> say,
+      BuiltStages<Image> built) {
+    this.s = s;
+    this.o = o;
+    this.ctx = ctx;
+    this.say = say;
+    this.built = built;
+  }
+
+  BuildImage dispatch(Instruction i, BuildImage state, BuildArgs args, boolean cmdSet) throws IOException {
+    return switch (i) {
+      case Instruction.Run r -> run(r, state, args);
+      case Instruction.Copy c -> copy("COPY", c.sources(), c.dest(), c.chown(), c.from(), false, state);
+      case Instruction.Add a -> copy("ADD", a.sources(), a.dest(), a.chown(), "", true, state);
+      case Instruction.From f -> throw new IllegalStateException("FROM inside a stage");
+      default -> {
+        if (i instanceof Instruction.Arg a) {
+          a.args().forEach(d -> args.addArg(d.key(), d.defaultValue()));
+        }
+        MetadataStep.Result r = MetadataStep.apply(i, state.runConfig(), cmdSet);
+        String createdBy = "/bin/sh -c #(nop)  " + r.comment();
+        yield i instanceof Instruction.Workdir ? workdir(state, r.config(), createdBy)
+            : commitEmpty(state, r.config(), createdBy);
+      }
+    };
+  }
+
+  /** Runs the base image's ONBUILD triggers (moby {@code dispatchTriggeredOnBuild}) and clears them. */
+  BuildImage onBuildTriggers(BuildImage state, BuildArgs args, ShellLex lex) throws IOException {
+    List<String> triggers = state.runConfig().onBuild();
+    if (triggers == null || triggers.isEmpty()) {
+      return state;
+    }
+    ContainerConfig.Builder b = state.runConfig().toBuilder();
+    b.onBuild = null;
+    BuildImage cur = state.withConfig(b.build());
+    say.accept("# Executing " + triggers.size() + " build trigger" + (triggers.size() > 1 ? "s" : "") + "\n");
+    for (String t : triggers) {
+      Instruction raw = Dockerfile.parseTrigger(t);
+      ClassicBuilderSupport.check(raw);
+      Instruction i = raw.expand(new Expansion(lex, args.expansionEnv(BuildRun.env(cur.runConfig()))));
+      cur = dispatch(i, cur, args, false);
+    }
+    return cur;
+  }
+
+  private BuildImage run(Instruction.Run r, BuildImage state, BuildArgs args) throws IOException {
+    ContainerConfig cfg = state.runConfig();
+    List<String> cmd = r.command().resolve(MetadataStep.shell(cfg.toBuilder()));
+    List<String> argEnv = args.filterAllowed(BuildRun.env(cfg));
+    String createdBy = (argEnv.isEmpty() ? "" : "|" + argEnv.size() + " " + String.join(" ", argEnv) + " ")
+        + String.join(" ", cmd);
+    String key = BuildCache.key(state.id(), createdBy, cfg);
+    Optional<BuildImage> hit = cached(key, cfg);
+    if (hit.isPresent()) {
+      return hit.get();
+    }
+    ContainerConfig.Builder rb = cfg.toBuilder();
+    rb.cmd = cmd;
+    List<String> env = new ArrayList<>(BuildRun.env(cfg));
+    env.addAll(argEnv);
+    rb.env = env;
+    rb.healthcheck = null;
+    rb.labels = null;
+    String id = s.runs().create(state.id(), rb.build(), o.networkMode());
+    String shortId = id.substring(0, 12);
+    say.accept(" ---> Running in " + shortId + "\n");
+    Image img;
+    try {
+      long code = s.runs().run(id, say);
+      if (code != 0) {
+        throw new StepFailedException(String.join(" ", cmd), code);
+      }
+      img = commitContainer(id, state.image(), cfg, createdBy);
+    } catch (IOException | RuntimeException e) {
+      s.runs().remove(id);
+      throw e;
+    }
+    if (o.remove() || o.forceRemove()) {
+      s.runs().remove(id);
+      say.accept("Removing intermediate container " + shortId + "\n");
+    }
+    s.cache().put(key, img.id().toString());
+    return advance(img, cfg);
+  }
+
+  private Image commitContainer(String id, Image parent, ContainerConfig cfg, String createdBy)
+      throws IOException {
+    Path upper = s.images().upperDir(id);
+    PipedInputStream in = new PipedInputStream(256 * 1024);
+    PipedOutputStream pout = new PipedOutputStream(in);
+    CompletableFuture<Void> writer = new CompletableFuture<>();
+    Thread.ofVirtual().name("build-commit-" + id.substring(0, 12)).start(() -> {
+      try (pout) {
+        new LayerDiffWriter(s.fs()).write(upper, pout);
+        writer.complete(null);
+      } catch (IOException | RuntimeException e) {
+        writer.completeExceptionally(e);
+      }
+    });
+    try (in) {
+      Image img = s.committer().commitLayer(parent, cfg, createdBy, in);
+      writer.join();
+      return img;
+    }
+  }
+
+  private BuildImage copy(String verb, List<String> sources, String dest, String chown, String from,
+      boolean extract, BuildImage state) throws IOException {
+    ImageTree tree = ImageTree.of(s.images(), state.image());
+    CopySource source = CopySource.of(ctx);
+    if (from != null && !from.isEmpty()) {
+      Optional<Image> stage = built.forCopyFrom(from);
+      source = CopySource.of(ImageTree.of(s.images(), stage.isPresent() ? stage.get() : s.images().get(from)));
+    }
+    ContainerConfig cfg = state.runConfig();
+    String workdir = cfg.workingDir() == null ? "" : cfg.workingDir();
+    Files.createDirectories(s.tmpRoot());
+    Path layer = Files.createTempFile(s.tmpRoot(), "layer-", ".tar");
+    try {
+      String sum;
+      try (OutputStream lo = Files.newOutputStream(layer)) {
+        sum = new CopyStep(verb, source, tree, chown, extract).downloadsTo(s.tmpRoot().resolve(layer.getFileName()
+            + ".d")).write(sources, dest, workdir, lo);
+      }
+      String createdBy = "/bin/sh -c #(nop) " + verb + " " + (sources.size() == 1 ? "file:" : "multi:") + sum
+          + " in " + dest + " ";
+      return commitTar(state, cfg, createdBy, layer);
+    } finally {
+      Files.deleteIfExists(layer);
+      BuildContext.deleteTree(s.tmpRoot().resolve(layer.getFileName() + ".d"));
+    }
+  }
+
+  /**
+   * WORKDIR (moby {@code dispatchWorkdir}): the directory is created in a layer when the image lacks it, else
+   * only the config changes.
+   */
+  private BuildImage workdir(BuildImage state, ContainerConfig cfg, String createdBy) throws IOException {
+    ImageTree tree = ImageTree.of(s.images(), state.image());
+    String dir = tree.resolve(cfg.workingDir());
+    if (state.image() == null || tree.isDirectory(dir)) {
+      return commitEmpty(state, cfg, createdBy);
+    }
+    Files.createDirectories(s.tmpRoot());
+    Path layer = Files.createTempFile(s.tmpRoot(), "layer-", ".tar");
+    try {
+      try (LayerTarBuilder tar = new LayerTarBuilder(Files.newOutputStream(layer), tree)) {
+        tar.parents(dir + "/x", LayerTarBuilder.Owner.ROOT);
+      }
+      return commitTar(state, cfg, createdBy, layer);
+    } finally {
+      Files.deleteIfExists(layer);
+    }
+  }
+
+  private BuildImage commitTar(BuildImage state, ContainerConfig cfg, String createdBy, Path layer)
+      throws IOException {
+    String key = BuildCache.key(state.id(), createdBy, cfg);
+    Optional<BuildImage> hit = cached(key, cfg);
+    if (hit.isPresent()) {
+      return hit.get();
+    }
+    Image img;
+    try (InputStream in = Files.newInputStream(layer)) {
+      img = s.committer().commitLayer(state.image(), cfg, createdBy, in);
+    }
+    s.cache().put(key, img.id().toString());
+    return advance(img, cfg);
+  }
+
+  private BuildImage commitEmpty(BuildImage state, ContainerConfig cfg, String createdBy) {
+    String key = BuildCache.key(state.id(), createdBy, cfg);
+    Optional<BuildImage> hit = cached(key, cfg);
+    if (hit.isPresent()) {
+      return hit.get();
+    }
+    Image img = s.committer().commitEmpty(state.image(), cfg, createdBy);
+    s.cache().put(key, img.id().toString());
+    return advance(img, cfg);
+  }
+
+  private Optional<BuildImage> cached(String key, ContainerConfig cfg) {
+    if (o.noCache()) {
+      return Optional.empty();
+    }
+    Optional<String> id = s.cache().get(key, i -> BuildRun.exists(s, i));
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    say.accept(" ---> Using cache\n");
+    return Optional.of(advance(s.images().get(id.get()), cfg));
+  }
+
+  private static BuildImage advance(Image img, ContainerConfig cfg) {
+    ContainerConfig.Builder b = cfg.toBuilder();
+    b.image = img.id().toString();
+    return new BuildImage(img, b.build());
+  }
+}
