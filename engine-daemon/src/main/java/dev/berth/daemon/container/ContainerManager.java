@@ -331,7 +331,8 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
     List<String> deleted = new ArrayList<>();
     for (ContainerRecord r : ctx.store().records()) {
       ContainerStatus s = r.state().status();
-      if (s.isRunning() || s == ContainerStatus.REMOVING || !filters.matchLabels("label", r.config().labels())) {
+      if (s.isRunning() || s == ContainerStatus.REMOVING || !filters.matchLabels("label", r.config().labels())
+          || !createdBefore(r, filters.values("until"))) {
         continue;
       }
       try {
@@ -342,6 +343,27 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
       }
     }
     return new ContainerPruneResponse(deleted, 0);
+  }
+
+  /** {@code until} filter values are unix times ({@code secs[.nanos]}, converted by the route). */
+  private static boolean createdBefore(ContainerRecord r, java.util.Set<String> until) {
+    if (until.isEmpty()) {
+      return true;
+    }
+    java.time.Instant created = dev.berth.api.model.GoTime.parse(r.created());
+    for (String u : until) {
+      try {
+        String[] p = u.split("\\.", 2);
+        java.time.Instant t = java.time.Instant.ofEpochSecond(Long.parseLong(p[0]),
+            p.length > 1 ? Long.parseLong((p[1] + "000000000").substring(0, 9)) : 0);
+        if (!created.isBefore(t)) {
+          return false;
+        }
+      } catch (NumberFormatException e) {
+        throw new InvalidParameterException("invalid filter 'until=" + u + "'");
+      }
+    }
+    return true;
   }
 
   @Override

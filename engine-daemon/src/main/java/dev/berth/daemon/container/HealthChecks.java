@@ -66,7 +66,10 @@ final class HealthChecks {
       return null;
     }
     HealthState s = states.get(r.id());
-    return s == null ? new Health(Health.STARTING, 0, List.of()) : s.view();
+    if (s == null) { // not started since the daemon started: a running one is about to begin its checks
+      return r.state().status().isRunning() ? new Health(Health.STARTING, 0, List.of()) : null;
+    }
+    return s.view();
   }
 
   /** Starts the checks for a container that just started (its record is RUNNING). */

@@ -49,6 +49,8 @@ public final class ApiServer implements AutoCloseable {
       Thread.ofVirtual().name("api-", 0).factory());
   private final List<Channel> listeners = new ArrayList<>();
   private final List<Path> socketFiles = new ArrayList<>();
+  private final io.netty.channel.group.ChannelGroup clients =
+      new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
 
   public ApiServer(Dispatcher dispatcher, ServerIdentity identity, SslContext tls, String socketGroup) {
     this.dispatcher = dispatcher;
@@ -158,6 +160,7 @@ public final class ApiServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
+            clients.add(ch);
             boolean tcp = !(ch instanceof io.netty.channel.unix.DomainSocketChannel);
             if (tcp && tls != null) {
               ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
@@ -186,7 +189,11 @@ public final class ApiServer implements AutoCloseable {
     }
     requests.shutdown();
     try {
-      requests.awaitTermination(graceSeconds, TimeUnit.SECONDS);
+      // Short requests finish; long-lived streams (events, wait, logs -f, attach) are then cut, as dockerd does.
+      if (!requests.awaitTermination(Math.min(2, graceSeconds), TimeUnit.SECONDS)) {
+        clients.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        requests.awaitTermination(graceSeconds, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

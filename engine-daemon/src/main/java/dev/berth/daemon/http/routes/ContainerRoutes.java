@@ -34,7 +34,8 @@ public final class ContainerRoutes implements Router {
     return List.of(
         Route.get("/containers/json", this::getContainersJson),
         Route.post("/containers/create", this::postContainersCreate),
-        Route.post("/containers/prune", r -> ApiResponse.json(backend.prune(r.filters()))).minApiVersion("1.25"),
+        Route.post("/containers/prune", r -> ApiResponse.json(backend.prune(Timestamps.untilAsUnixTime(r.filters()))))
+            .minApiVersion("1.25"),
         Route.get("/containers/{name}/json", r -> ApiResponse.json(
             backend.inspect(r.pathParam("name"), r.boolParam("size")))),
         Route.post("/containers/{name}/start", this::postContainersStart),

@@ -79,16 +79,7 @@ public final class NetworkRoutes implements Router {
 
   /** {@code until} arrives as the user typed it ({@code 24h}, RFC 3339, unix time); the backend gets unix time. */
   private ApiResponse postNetworksPrune(ApiRequest r) {
-    Filters f = r.filters();
-    if (f.contains("until")) {
-      Map<String, Set<String>> m = new LinkedHashMap<>(f.asMap());
-      Instant now = Instant.now();
-      m.put("until", f.values("until").stream().map(v -> {
-        Instant t = Timestamps.parse(v, "until", now);
-        return t == null ? v : t.getEpochSecond() + "." + String.format("%09d", t.getNano());
-      }).collect(java.util.stream.Collectors.toSet()));
-      f = Filters.of(m);
-    }
+    Filters f = Timestamps.untilAsUnixTime(r.filters());
     return ApiResponse.json(backend.prune(f));
   }
 }

@@ -63,4 +63,18 @@ final class Timestamps {
     }
     return Duration.ofNanos(negative ? -nanos : nanos);
   }
+
+  /** The {@code until} filter as unix time ({@code secs.nanos}), whatever form the user typed (24h, RFC 3339 …). */
+  static dev.berth.api.filters.Filters untilAsUnixTime(dev.berth.api.filters.Filters f) {
+    if (!f.contains("until")) {
+      return f;
+    }
+    java.util.Map<String, java.util.Set<String>> m = new java.util.LinkedHashMap<>(f.asMap());
+    Instant now = Instant.now();
+    m.put("until", f.values("until").stream().map(v -> {
+      Instant t = parse(v, "until", now);
+      return t == null ? v : t.getEpochSecond() + "." + String.format("%09d", t.getNano());
+    }).collect(java.util.stream.Collectors.toSet()));
+    return dev.berth.api.filters.Filters.of(m);
+  }
 }
