@@ -180,4 +180,22 @@ class ContainerLifecycleIT {
     assertEquals(137, oom.exitCode(), oom::toString);
     assertEquals("true 137", docker.run("inspect", "-f", "{{.State.OOMKilled}} {{.State.ExitCode}}", hog).out());
   }
+
+  @Test
+  void pauseFreezesAndUnpauseResumes(DockerCli docker) throws Exception {
+    String c = name("pause");
+    docker.run("run", "-d", "--name", c, IMG, "sh", "-c", "i=0; while true; do echo $i; i=$((i+1)); sleep 0.05; done");
+    Thread.sleep(500);
+    assertEquals(0, docker.run("pause", c).exitCode());
+    assertEquals("paused", docker.run("inspect", "-f", "{{.State.Status}}", c).out());
+    int before = docker.run("logs", c).out().split("\n").length;
+    Thread.sleep(700);
+    int during = docker.run("logs", c).out().split("\n").length;
+    assertEquals(before, during, "no output while paused");
+    CliResult again = docker.run("pause", c);
+    assertTrue(again.stderr().contains("is already paused"), again::toString);
+    assertEquals(0, docker.run("unpause", c).exitCode());
+    Thread.sleep(700);
+    assertTrue(docker.run("logs", c).out().split("\n").length > during, "output resumes after unpause");
+  }
 }
