@@ -41,13 +41,13 @@ final class ContainerListing {
     }
     List<ContainerRecord> records = new ArrayList<>(ctx.store().records());
     records.sort(Comparator.comparing((ContainerRecord r) -> GoTime.parse(r.created())).reversed());
-    Long before = bound(f, "before", r -> GoTime.parse(r.created()).toEpochMilli() * 1000 + seq(r));
-    Long since = bound(f, "since", r -> GoTime.parse(r.created()).toEpochMilli() * 1000 + seq(r));
+    Long before = bound(f, "before", r -> createdNanos(r));
+    Long since = bound(f, "since", r -> createdNanos(r));
     boolean listAll = all || !f.values("status").isEmpty() || !f.values("exited").isEmpty() || limit > 0
         || before != null || since != null;
     List<ContainerSummary> out = new ArrayList<>();
     for (ContainerRecord r : records) {
-      long key = GoTime.parse(r.created()).toEpochMilli() * 1000 + seq(r);
+      long key = createdNanos(r);
       if (!listAll && !r.state().status().isRunning()) {
         continue;
       }
@@ -65,8 +65,9 @@ final class ContainerListing {
     return out;
   }
 
-  private static long seq(ContainerRecord r) {
-    return 0;
+  private static long createdNanos(ContainerRecord r) {
+    java.time.Instant t = GoTime.parse(r.created());
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 
   private Long bound(Filters f, String key, Function<ContainerRecord, Long> order) {
