@@ -38,7 +38,7 @@ final class ContainerWiring implements AutoCloseable {
         bridge, cfg.bip() == null || cfg.bip().isEmpty() ? null : cfg.bip(), DefaultAddressPools.dockerDefaults(),
         cfg.mtu(), cfg.ipForward(), cfg.icc(), cfg.ipMasq(),
         cfg.defaultPublishLoopback() && "0.0.0.0".equals(cfg.ip()) ? "127.0.0.1" : cfg.ip(), firewallTable(bridge),
-        10_000));
+        10_000), cfg.publishRespectsFirewall());
     ContainerStore store = new ContainerStore(dataRoot.resolve("containers"));
     store.load();
     long maxSize = Sizes.parse(cfg.logOpts().getOrDefault("max-size", "20m"));

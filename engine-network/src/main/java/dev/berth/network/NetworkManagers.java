@@ -32,12 +32,20 @@ public final class NetworkManagers {
 
   /** Real namespaces (JNR), iproute2, nftables, userland proxy and embedded DNS. Call {@code start} next. */
   public static NetworkManager linux(NetworkConfig cfg) {
+    return linux(cfg, false);
+  }
+
+  /** @param respectHostFirewall publish ports through the userland proxy only (see {@link PortMapper#withoutDnat}) */
+  public static NetworkManager linux(NetworkConfig cfg, boolean respectHostFirewall) {
     Linux.ensureAvailability();
     CommandRunner runner = new ProcessCommandRunner();
     NetnsExecutor netns = new NetnsExecutor(4);
     FirewallManager firewall = new FirewallManager(new NftFirewall(runner, cfg.firewallTable()));
     PortMapper ports = new PortMapper(
         PortAllocator.fromKernel(Path.of("/proc/sys/net/ipv4/ip_local_port_range")), new UserlandProxy(), firewall);
+    if (respectHostFirewall) {
+      ports.withoutDnat();
+    }
     DnsRegistry registry = new DnsRegistry();
     DnsServer server = new DnsServer(registry, new DnsForwarder(upstreams(Path.of("/etc/resolv.conf")), 4000));
     return new NetworkManager(cfg, new NetworkServices(netns, new IpLinkOps(runner), firewall,

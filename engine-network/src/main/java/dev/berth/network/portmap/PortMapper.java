@@ -31,6 +31,18 @@ public final class PortMapper {
   /** What {@link #map} needs about the endpoint. */
   public record Target(String endpointId, String endpointName, String bridge, InetAddress containerIp) {}
 
+  private boolean dnat = true;
+
+  /**
+   * Firewall-respecting mode ({@code publish-respects-firewall}): no DNAT rules, so traffic to a published port
+   * ends at the userland proxy on the host and passes the host's INPUT chain (ufw, firewalld, nft input hooks)
+   * like any local service, instead of being forwarded before the host firewall sees it (moby#22054).
+   */
+  public PortMapper withoutDnat() {
+    this.dnat = false;
+    return this;
+  }
+
   public PortMapper(PortAllocator allocator, PortProxy proxy, FirewallManager firewall) {
     this.allocator = allocator;
     this.proxy = proxy;
@@ -57,8 +69,10 @@ public final class PortMapper {
           Published p = publishOne(target, m, i, hostIp, containerPort);
           done.add(p);
           bound.add(new BoundPort(m.proto(), Addresses.format(hostIp), p.hostPort(), containerPort));
-          rules.add(new PortRule(target.bridge(), m.proto(), hostIp, p.hostPort(), target.containerIp(),
-              containerPort));
+          if (dnat) {
+            rules.add(new PortRule(target.bridge(), m.proto(), hostIp, p.hostPort(), target.containerIp(),
+                containerPort));
+          }
         }
       }
       firewall.putPorts(target.endpointId(), rules);

@@ -31,6 +31,17 @@ class PortMapperTest {
   }
 
   @Test
+  void firewallRespectingMode_publishesThroughTheProxyOnly() {
+    FakeFirewall own = new FakeFirewall();
+    FakePortProxy ownProxy = new FakePortProxy();
+    PortMapper m = new PortMapper(new PortAllocator(40000, 40003), ownProxy, new FirewallManager(own)).withoutDnat();
+    List<BoundPort> b = m.map(web, List.of(PortMapping.parse("8080:80")), any);
+    assertEquals(8080, b.get(0).hostPort());
+    assertTrue(ownProxy.open.contains("tcp/0.0.0.0:8080"), "the proxy on the host serves the port");
+    assertTrue(own.current == null || own.current.ports().isEmpty(), "no DNAT bypasses the host's input chain");
+  }
+
+  @Test
   void secondContainerOnSamePortGetsDockerdsError() {
     mapper.map(web, List.of(PortMapping.parse("8080:80")), any);
     SystemException e = assertThrows(SystemException.class,
