@@ -12,7 +12,6 @@ import dev.berth.storage.json.Json;
 import dev.berth.storage.oci.Descriptor;
 import dev.berth.storage.oci.MediaTypes;
 import dev.berth.storage.tar.Compression;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -234,7 +233,7 @@ public final class LayerStore {
   }
 
   /** Copies everything read into a content writer. */
-  private static final class TeeInputStream extends FilterInputStream {
+  private static final class TeeInputStream extends dev.berth.storage.digest.ObservedInputStream {
     private final ContentStore.Writer sink;
 
     TeeInputStream(InputStream in, ContentStore.Writer sink) {
@@ -243,47 +242,8 @@ public final class LayerStore {
     }
 
     @Override
-    public int read() throws IOException {
-      int b = in.read();
-      if (b >= 0) {
-        sink.write(new byte[] {(byte) b}, 0, 1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
-      if (n > 0) {
-        sink.write(b, off, n);
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      byte[] buf = new byte[(int) Math.min(n, 8192)];
-      long done = 0;
-      while (done < n) {
-        int r = read(buf, 0, (int) Math.min(buf.length, n - done));
-        if (r < 0) {
-          break;
-        }
-        done += r;
-      }
-      return done;
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
-    }
-
-    void drain() throws IOException {
-      byte[] buf = new byte[64 * 1024];
-      while (read(buf, 0, buf.length) >= 0) {
-        // copying
-      }
+    protected void observe(byte[] b, int off, int len) throws IOException {
+      sink.write(b, off, len);
     }
   }
 }
