@@ -2,8 +2,6 @@ package dev.berth.storage.image;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
@@ -11,21 +9,9 @@ import java.util.Optional;
 public final class GoTime {
   private GoTime() {}
 
-  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-
+  /** Go's {@code time.RFC3339Nano} text (the one formatter lives in engine-api). */
   public static String format(Instant t) {
-    OffsetDateTime odt = t.atOffset(ZoneOffset.UTC);
-    StringBuilder sb = new StringBuilder(SECONDS.format(odt));
-    int nanos = odt.getNano();
-    if (nanos != 0) {
-      String frac = String.format("%09d", nanos);
-      int end = frac.length();
-      while (frac.charAt(end - 1) == '0') {
-        end--;
-      }
-      sb.append('.').append(frac, 0, end);
-    }
-    return sb.append('Z').toString();
+    return dev.berth.api.model.GoTime.rfc3339Nano(t);
   }
 
   /** Parses RFC 3339 with any offset; empty for null or unparsable text. */
