@@ -110,7 +110,7 @@ final class CommitOperation {
     CompletableFuture<Void> writer = new CompletableFuture<>();
     Thread.ofVirtual().name("commit-" + containerId.substring(0, 12)).start(() -> {
       try (out) {
-        diffs.write(upper, out);
+        diffs.write(upper, out, LayerDiffWriter.CONTAINER_MOUNT_POINTS);
         writer.complete(null);
       } catch (IOException | RuntimeException e) {
         writer.completeExceptionally(e);

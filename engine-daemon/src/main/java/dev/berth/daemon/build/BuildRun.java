@@ -116,18 +116,40 @@ final class BuildRun {
     return new BuildImage(img, b.build());
   }
 
-  /** A base image: local, else pulled (moby {@code imageSources.Get}); {@code pull=1} pulls first. */
+  /**
+   * A base image: local, else pulled with the build's credentials for its registry (moby
+   * {@code imageSources.Get}); {@code pull=1} pulls first. With {@code platform}, a local image of another
+   * platform is refused as dockerd refuses it.
+   */
   private Image baseImage(String name) {
     if (o.pull()) {
-      s.puller().pull(name, out);
-      return s.images().get(name);
+      pull(name);
+      return checkPlatform(name, s.images().get(name));
     }
     try {
-      return s.images().get(name);
+      return checkPlatform(name, s.images().get(name));
     } catch (NotFoundException e) {
-      s.puller().pull(name, out);
-      return s.images().get(name);
+      pull(name);
+      return checkPlatform(name, s.images().get(name));
     }
+  }
+
+  private void pull(String name) {
+    s.puller().pull(name, o.platform(), BaseImageAuth.forImage(o.authConfigs(), name), out);
+  }
+
+  private Image checkPlatform(String name, Image img) {
+    if (o.platform().isEmpty() || img.config() == null) {
+      return img;
+    }
+    String[] want = o.platform().split("/");
+    String os = img.config().os() == null ? "linux" : img.config().os();
+    String arch = img.config().architecture() == null ? "amd64" : img.config().architecture();
+    if (!want[0].equals(os) || (want.length > 1 && !want[1].equals(arch))) {
+      throw new NotFoundException("image with reference " + name + " was found but does not match the specified "
+          + "platform: wanted " + o.platform() + ", actual: " + os + "/" + arch);
+    }
+    return img;
   }
 
   private void stepHeader(Instruction i) {

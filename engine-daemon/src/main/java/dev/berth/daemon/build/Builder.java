@@ -29,8 +29,8 @@ public final class Builder {
     this.tmpRoot = root.resolve("tmp");
     BuildContext.deleteTree(tmpRoot);
     this.services = new BuildServices(images, new RunStep(containers), new ImageCommitter(images, dockerVersion),
-        new BuildCache(root.resolve("cache.json")), fs, tmpRoot, (ref, progress) ->
-        pulls.pull(new ImageBackend.PullOptions(ref, "", "", null), progress));
+        new BuildCache(root.resolve("cache.json")), fs, tmpRoot, (ref, platform, auth, progress) ->
+        pulls.pull(new ImageBackend.PullOptions(ref, "", platform, auth), progress));
   }
 
   /** Builds; writes the JSON stream to {@code out}; returns the final image ID. */

@@ -29,6 +29,7 @@ final class CopyStep {
   private final CopySource source;
   private final ImageTree image;
   private final LayerTarBuilder.Owner owner;
+  private final Integer chmod;
   private final boolean extract;
   private Path tmpDir;
 
@@ -38,8 +39,11 @@ final class CopyStep {
     return this;
   }
 
-  CopyStep(String verb, CopySource source, ImageTree image, String chown, boolean extract) throws IOException {
+  /** @param chmod the {@code --chmod} permission bits for the copied files and directories, or null */
+  CopyStep(String verb, CopySource source, ImageTree image, String chown, Integer chmod, boolean extract)
+      throws IOException {
     this.verb = verb;
+    this.chmod = chmod;
     this.source = source;
     this.image = image;
     this.owner = chown == null || chown.isEmpty() ? (source.keepsOwners() ? null : LayerTarBuilder.Owner.ROOT)
@@ -50,8 +54,33 @@ final class CopyStep {
   /** One matched source: its path in the source and on the host. */
   record Match(String path, Path host) {}
 
-  /** Writes the layer; returns the checksum of what was copied (for history and the cache). */
-  String write(List<String> sources, String dest, String workdir, OutputStream out) throws IOException {
+  /**
+   * What a COPY/ADD copied, for the history line and the cache: {@code file:<sum>} for one file, {@code dir:<sum>}
+   * for one directory, {@code multi:<sum>} for several sources (moby {@code getSourceHashFromInfos}).
+   */
+  record Copied(String hash) {}
+
+  /**
+   * {@code --chmod}: octal permission bits ({@code 755}, {@code 0644}), as BuildKit accepts them; the classic
+   * builder of dockerd refuses the flag, Berth applies it so Dockerfiles written for BuildKit build unchanged.
+   */
+  static Integer parseChmod(String chmod) {
+    if (chmod == null || chmod.isEmpty()) {
+      return null;
+    }
+    try {
+      int mode = Integer.parseInt(chmod, 8);
+      if (mode >= 0 && mode <= 07777) {
+        return mode;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new InvalidParameterException("invalid chmod parameter: " + chmod);
+  }
+
+  /** Writes the layer; returns what was copied. */
+  Copied write(List<String> sources, String dest, String workdir, OutputStream out) throws IOException {
     List<Match> matches = new ArrayList<>();
     for (String s : sources) {
       if (RemoteFile.isUrl(s)) {
@@ -92,10 +121,12 @@ final class CopyStep {
         } else {
           String to = destIsDir ? join(target, baseName(m.path())) : target;
           tar.parents(to, newDirs);
-          tar.add(to, host, owner, true);
+          tar.add(to, host, owner, chmod, true);
         }
       }
-      return tar.checksum();
+      String kind = matches.size() > 1 ? "multi:"
+          : Files.isDirectory(matches.get(0).host(), LinkOption.NOFOLLOW_LINKS) ? "dir:" : "file:";
+      return new Copied(kind + tar.checksum());
     }
   }
 
@@ -112,7 +143,7 @@ final class CopyStep {
         continue;
       }
       String dest = join(to, name);
-      tar.add(dest, host.get(), owner, true);
+      tar.add(dest, host.get(), owner, chmod, true);
       if (Files.isDirectory(host.get(), LinkOption.NOFOLLOW_LINKS)) {
         copyDir(tar, child, dest, newDirs);
       }

@@ -31,23 +31,47 @@ final class ImageCommitter {
     this.dockerVersion = dockerVersion;
   }
 
-  /** A new image whose config is {@code config}, without a new layer. */
-  Image commitEmpty(Image parent, ContainerConfig config, String createdBy) {
-    return create(parent, config, createdBy, null);
+  /** A new image whose config is {@code config}, without a new layer; {@code author} is the MAINTAINER or "". */
+  Image commitEmpty(Image parent, ContainerConfig config, String createdBy, String author) {
+    String created = GoTime.rfc3339Nano(Instant.now());
+    return create(parent, config, new HistoryEntry(created, emptyToNull(author), createdBy, null, true), author,
+        null);
   }
 
   /** A new image with {@code layerTar} (an uncompressed layer diff) on top of {@code parent}'s layers. */
-  Image commitLayer(Image parent, ContainerConfig config, String createdBy, InputStream layerTar) {
+  Image commitLayer(Image parent, ContainerConfig config, String createdBy, String author, InputStream layerTar) {
     try (Lease lease = images.leases().open()) {
       Layer layer = images.layerStore().register(layerTar,
           parent == null ? null : parent.topChainId().orElse(null), null, lease);
-      return create(parent, config, createdBy, layer.diffId().toString());
+      String created = GoTime.rfc3339Nano(Instant.now());
+      return create(parent, config, new HistoryEntry(created, emptyToNull(author), createdBy, null, false),
+          author, layer.diffId().toString());
     } catch (IOException e) {
       throw new SystemException("failed to commit build step: " + e.getMessage(), e);
     }
   }
 
-  private Image create(Image parent, ContainerConfig config, String createdBy, String newDiffId) {
+  /**
+   * A step taken from a {@code --cache-from} image (moby {@code restoreCachedImage}): {@code parent} plus the
+   * source's history entry {@code index} and, unless that entry is an empty layer, the source's matching layer
+   * (already in the layer store, as the source image uses it).
+   */
+  Image restore(Image parent, Image source, int index, ContainerConfig config) {
+    ImageConfig sc = source.config();
+    HistoryEntry h = sc.history().get(index);
+    String diffId = null;
+    if (!h.emptyLayer()) {
+      int layer = (int) sc.history().subList(0, index).stream().filter(e -> !e.emptyLayer()).count();
+      diffId = sc.rootfs().diffIds().get(layer);
+    }
+    return create(parent, config, h, sc.author(), diffId);
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  private Image create(Image parent, ContainerConfig config, HistoryEntry step, String author, String newDiffId) {
     ImageConfig pc = parent == null ? null : parent.config();
     List<String> diffIds = new ArrayList<>();
     if (pc != null && pc.rootfs() != null && pc.rootfs().diffIds() != null) {
@@ -60,10 +84,9 @@ final class ImageCommitter {
     if (pc != null && pc.history() != null) {
       history.addAll(pc.history());
     }
-    String created = GoTime.rfc3339Nano(Instant.now());
-    history.add(new HistoryEntry(created, null, createdBy, null, newDiffId == null));
-    ImageConfig ic = new ImageConfig(parent == null ? null : parent.id().toString(), null, created, null, null,
-        dockerVersion, null, config, pc == null || pc.architecture() == null ? "amd64" : pc.architecture(),
+    history.add(step);
+    ImageConfig ic = new ImageConfig(parent == null ? null : parent.id().toString(), null, step.created(), null,
+        null, dockerVersion, emptyToNull(author), config, pc == null || pc.architecture() == null ? "amd64" : pc.architecture(),
         pc == null ? null : pc.variant(), pc == null || pc.os() == null ? "linux" : pc.os(),
         RootFs.layers(diffIds), history, pc == null ? null : pc.osVersion());
     Image img = images.createImage(Json.write(ic), List.of());

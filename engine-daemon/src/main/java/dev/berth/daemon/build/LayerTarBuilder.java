@@ -54,7 +54,7 @@ final class LayerTarBuilder implements AutoCloseable {
     parents(parent, newDirs);
     var existing = image.find(parent);
     if (existing.isPresent() && Files.isDirectory(existing.get(), LinkOption.NOFOLLOW_LINKS)) {
-      add(parent, existing.get(), null, false);
+      add(parent, existing.get(), null, null, false);
     } else {
       TarArchiveEntry e = new TarArchiveEntry(parent.substring(1) + "/", TarConstants.LF_DIR);
       e.setMode(040755);
@@ -64,8 +64,11 @@ final class LayerTarBuilder implements AutoCloseable {
     }
   }
 
-  /** Adds the host file {@code src} as {@code path}; {@code owner} overrides its owner when not null. */
-  void add(String path, Path src, Owner owner, boolean hash) throws IOException {
+  /**
+   * Adds the host file {@code src} as {@code path}; {@code owner} overrides its owner and {@code chmod} its
+   * permission bits when not null (symlinks keep theirs).
+   */
+  void add(String path, Path src, Owner owner, Integer chmod, boolean hash) throws IOException {
     PosixFileAttributes a = Files.readAttributes(src, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     String name = path.substring(1);
     TarArchiveEntry e;
@@ -81,6 +84,9 @@ final class LayerTarBuilder implements AutoCloseable {
       return;
     }
     int mode = (int) (Integer) Files.getAttribute(src, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+    if (chmod != null && !a.isSymbolicLink()) {
+      mode = chmod;
+    }
     e.setMode((a.isDirectory() ? 040000 : a.isSymbolicLink() ? 0120000 : 0100000) | mode);
     e.setModTime(FileTime.from(a.lastModifiedTime().toInstant()));
     if (owner != null) {

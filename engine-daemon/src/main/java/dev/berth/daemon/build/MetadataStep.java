@@ -3,6 +3,7 @@ package dev.berth.daemon.build;
 import dev.berth.api.errors.InvalidParameterException;
 import dev.berth.api.model.container.ContainerConfig;
 import dev.berth.api.model.container.HealthConfig;
+import dev.berth.daemon.build.dockerfile.GoDuration;
 import dev.berth.daemon.build.dockerfile.GoQuote;
 import dev.berth.daemon.build.dockerfile.Instruction;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The instructions that only change the image config (moby's {@code dispatchers.go}): each returns the new run
@@ -59,7 +61,7 @@ final class MetadataStep {
         }
         added.forEach(p -> ports.put(p, Map.of()));
         b.exposedPorts = ports;
-        comment = "EXPOSE " + String.join(" ", added.stream().sorted().toList());
+        comment = "EXPOSE " + String.join(" ", x.ports());
       }
       case Instruction.Volume v -> {
         Map<String, Object> vols = b.volumes == null ? new TreeMap<>() : new TreeMap<>(b.volumes);
@@ -93,9 +95,7 @@ final class MetadataStep {
         Instruction.Health hc = h.health();
         b.healthcheck = new HealthConfig(hc.test(), hc.interval().toNanos(), hc.timeout().toNanos(),
             hc.startPeriod().toNanos(), hc.startInterval().toNanos(), hc.retries());
-        comment = "HEALTHCHECK &{" + goSlice(hc.test()) + " \"" + hc.interval() + "\" \"" + hc.timeout() + "\" \""
-            + hc.startPeriod() + "\" \"" + hc.startInterval() + "\" '\\x" + String.format("%02x", hc.retries())
-            + "'}";
+        comment = "HEALTHCHECK " + goHealthConfig(hc);
       }
       case Instruction.Shell s -> {
         b.shell = s.shell();
@@ -113,6 +113,29 @@ final class MetadataStep {
       default -> throw new IllegalArgumentException("not a metadata instruction: " + i.original());
     }
     return new Result(b.build(), comment);
+  }
+
+  /**
+   * Go's {@code %q} of a {@code *container.HealthConfig}, as dockerd writes it into the history:
+   * {@code &{["CMD-SHELL" "true"] "5s" "3s" "0s" "0s" '\x03'}} (durations as strings, retries as a rune).
+   */
+  static String goHealthConfig(Instruction.Health hc) {
+    return "&{" + goSlice(hc.test()) + " " + Stream.of(hc.interval(), hc.timeout(), hc.startPeriod(),
+        hc.startInterval()).map(d -> GoQuote.quote(GoDuration.format(d))).collect(Collectors.joining(" "))
+        + " " + GoQuote.quoteRune(hc.retries()) + "}";
+  }
+
+  /**
+   * The history line of a config-only step (moby {@code withCmdComment}): the shell in effect, then
+   * {@code #(nop) } and the comment, joined by spaces ({@code /bin/sh -c #(nop)  ENV A=1}).
+   */
+  static String nopComment(ContainerConfig config, String comment) {
+    return String.join(" ", shell(config.toBuilder())) + " #(nop)  " + comment;
+  }
+
+  /** The one-argument form WORKDIR, COPY and ADD use (moby {@code withCmdCommentString}): one space fewer. */
+  static String nopCommentString(ContainerConfig config, String comment) {
+    return String.join(" ", shell(config.toBuilder())) + " #(nop) " + comment;
   }
 
   static List<String> shell(ContainerConfig.Builder b) {

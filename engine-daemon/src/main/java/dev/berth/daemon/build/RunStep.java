@@ -7,6 +7,7 @@ import dev.berth.api.model.container.ContainerConfig;
 import dev.berth.api.model.container.ContainerCreateRequest;
 import dev.berth.api.model.container.ContainerWaitResponse;
 import dev.berth.api.model.container.HostConfig;
+import dev.berth.api.types.StdStreamType;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,8 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs one RUN step (moby {@code containerManager.Run}): a container from the current image with the step's
- * command and environment, its stdout and stderr streamed live to the build output, then its exit code checked.
- * The caller commits the container's changes and removes it.
+ * command and environment, its stdout and stderr streamed live to the build output (stderr in red, as dockerd's
+ * {@code streamformatter} writes it), then its exit code checked. The caller commits the container's changes and
+ * removes it.
  */
 final class RunStep {
   private final ContainerBackend containers;
@@ -25,16 +27,17 @@ final class RunStep {
     this.containers = containers;
   }
 
-  /** Creates the step's container; returns its ID. */
-  String create(String imageId, ContainerConfig config, String networkMode) {
+  private static final String STDERR_PREFIX = "\u001b[91m";
+  private static final String STDERR_SUFFIX = "\u001b[0m";
+
+  /** Creates the step's container with the build's {@link StepHostConfig}; returns its ID. */
+  String create(String imageId, ContainerConfig config, HostConfig hostConfig) {
     ContainerConfig.Builder b = config.toBuilder();
     b.image = imageId;
     b.attachStdout = true;
     b.attachStderr = true;
     b.entrypoint = List.of(); // the step's command runs as is, never through the image's ENTRYPOINT
-    HostConfig.Builder h = HostConfig.empty().toBuilder();
-    h.networkMode = networkMode == null || networkMode.isEmpty() ? "default" : networkMode;
-    return containers.create(null, null, ContainerCreateRequest.of(b.build(), h.build(), null)).id();
+    return containers.create(null, null, ContainerCreateRequest.of(b.build(), hostConfig, null)).id();
   }
 
   /** Starts the container, streams its output to {@code out}, and returns its exit code. */
@@ -44,8 +47,10 @@ final class RunStep {
     CompletableFuture<ContainerWaitResponse> exit = containers.await(id, "next-exit");
     Thread pump = Thread.ofVirtual().name("build-run-" + id.substring(0, 12)).start(() -> {
       try {
-        session.serve(InputStream.nullInputStream(), (stream, data) ->
-            out.accept(new String(data, StandardCharsets.UTF_8)));
+        session.serve(InputStream.nullInputStream(), (stream, data) -> {
+          String text = new String(data, StandardCharsets.UTF_8);
+          out.accept(stream == StdStreamType.STDERR ? STDERR_PREFIX + text + STDERR_SUFFIX : text);
+        });
       } catch (Exception e) {
         // the container's output ended or the client went away; the exit code decides
       }

@@ -17,7 +17,9 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,11 +27,14 @@ import java.util.function.Consumer;
 
 /** Executes one instruction on the current state and returns the new one (moby {@code dispatch}). */
 final class StepDispatcher {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final BuildServices s;
   private final BuildOptions o;
   private final BuildContext ctx;
   private final Consumer<String> say;
   private final BuiltStages<Image> built;
+  private final CacheSources cacheFrom;
 
   StepDispatcher(BuildServices s, BuildOptions o, BuildContext ctx, Consumer<String> say,
       BuiltStages<Image> built) {
@@ -38,22 +43,24 @@ final class StepDispatcher {
     this.ctx = ctx;
     this.say = say;
     this.built = built;
+    this.cacheFrom = new CacheSources(s.images(), s.committer(), o.noCache() ? List.of() : o.cacheFrom());
   }
 
   BuildImage dispatch(Instruction i, BuildImage state, BuildArgs args, boolean cmdSet) throws IOException {
     return switch (i) {
       case Instruction.Run r -> run(r, state, args);
-      case Instruction.Copy c -> copy("COPY", c.sources(), c.dest(), c.chown(), c.from(), false, state);
-      case Instruction.Add a -> copy("ADD", a.sources(), a.dest(), a.chown(), "", true, state);
+      case Instruction.Copy c -> copy("COPY", c.sources(), c.dest(), c.chown(), c.chmod(), c.from(), false, state);
+      case Instruction.Add a -> copy("ADD", a.sources(), a.dest(), a.chown(), a.chmod(), "", true, state);
       case Instruction.From f -> throw new IllegalStateException("FROM inside a stage");
       default -> {
         if (i instanceof Instruction.Arg a) {
           a.args().forEach(d -> args.addArg(d.key(), d.defaultValue()));
         }
-        MetadataStep.Result r = MetadataStep.apply(i, state.runConfig(), cmdSet);
-        String createdBy = "/bin/sh -c #(nop)  " + r.comment();
-        yield i instanceof Instruction.Workdir ? workdir(state, r.config(), createdBy)
-            : commitEmpty(state, r.config(), createdBy);
+        BuildImage current = i instanceof Instruction.Maintainer m ? state.withMaintainer(m.maintainer()) : state;
+        MetadataStep.Result r = MetadataStep.apply(i, current.runConfig(), cmdSet);
+        yield i instanceof Instruction.Workdir
+            ? workdir(current, r.config(), MetadataStep.nopCommentString(r.config(), r.comment()))
+            : commitEmpty(current, r.config(), MetadataStep.nopComment(r.config(), r.comment()));
       }
     };
   }
@@ -83,8 +90,7 @@ final class StepDispatcher {
     List<String> argEnv = args.filterAllowed(BuildRun.env(cfg));
     String createdBy = (argEnv.isEmpty() ? "" : "|" + argEnv.size() + " " + String.join(" ", argEnv) + " ")
         + String.join(" ", cmd);
-    String key = BuildCache.key(state.id(), createdBy, cfg);
-    Optional<BuildImage> hit = cached(key, cfg);
+    Optional<BuildImage> hit = cached(state, createdBy, cfg);
     if (hit.isPresent()) {
       return hit.get();
     }
@@ -95,7 +101,7 @@ final class StepDispatcher {
     rb.env = env;
     rb.healthcheck = null;
     rb.labels = null;
-    String id = s.runs().create(state.id(), rb.build(), o.networkMode());
+    String id = s.runs().create(state.id(), rb.build(), o.stepHostConfig());
     String shortId = id.substring(0, 12);
     say.accept(" ---> Running in " + shortId + "\n");
     Image img;
@@ -104,7 +110,7 @@ final class StepDispatcher {
       if (code != 0) {
         throw new StepFailedException(String.join(" ", cmd), code);
       }
-      img = commitContainer(id, state.image(), cfg, createdBy);
+      img = commitContainer(id, state, cfg, createdBy);
     } catch (IOException | RuntimeException e) {
       s.runs().remove(id);
       throw e;
@@ -113,11 +119,11 @@ final class StepDispatcher {
       s.runs().remove(id);
       say.accept("Removing intermediate container " + shortId + "\n");
     }
-    s.cache().put(key, img.id().toString());
-    return advance(img, cfg);
+    s.cache().put(BuildCache.key(state.id(), createdBy, cfg), img.id().toString());
+    return state.advance(img, cfg);
   }
 
-  private Image commitContainer(String id, Image parent, ContainerConfig cfg, String createdBy)
+  private Image commitContainer(String id, BuildImage state, ContainerConfig cfg, String createdBy)
       throws IOException {
     Path upper = s.images().upperDir(id);
     PipedInputStream in = new PipedInputStream(256 * 1024);
@@ -125,20 +131,20 @@ final class StepDispatcher {
     CompletableFuture<Void> writer = new CompletableFuture<>();
     Thread.ofVirtual().name("build-commit-" + id.substring(0, 12)).start(() -> {
       try (pout) {
-        new LayerDiffWriter(s.fs()).write(upper, pout);
+        new LayerDiffWriter(s.fs()).write(upper, pout, LayerDiffWriter.CONTAINER_MOUNT_POINTS);
         writer.complete(null);
       } catch (IOException | RuntimeException e) {
         writer.completeExceptionally(e);
       }
     });
     try (in) {
-      Image img = s.committer().commitLayer(parent, cfg, createdBy, in);
+      Image img = s.committer().commitLayer(state.image(), cfg, createdBy, state.maintainer(), in);
       writer.join();
       return img;
     }
   }
 
-  private BuildImage copy(String verb, List<String> sources, String dest, String chown, String from,
+  private BuildImage copy(String verb, List<String> sources, String dest, String chown, String chmod, String from,
       boolean extract, BuildImage state) throws IOException {
     ImageTree tree = ImageTree.of(s.images(), state.image());
     CopySource source = CopySource.of(ctx);
@@ -151,13 +157,14 @@ final class StepDispatcher {
     Files.createDirectories(s.tmpRoot());
     Path layer = Files.createTempFile(s.tmpRoot(), "layer-", ".tar");
     try {
-      String sum;
+      CopyStep.Copied copied;
       try (OutputStream lo = Files.newOutputStream(layer)) {
-        sum = new CopyStep(verb, source, tree, chown, extract).downloadsTo(s.tmpRoot().resolve(layer.getFileName()
-            + ".d")).write(sources, dest, workdir, lo);
+        copied = new CopyStep(verb, source, tree, chown, CopyStep.parseChmod(chmod), extract)
+            .downloadsTo(s.tmpRoot().resolve(layer.getFileName() + ".d")).write(sources, dest, workdir, lo);
       }
-      String createdBy = "/bin/sh -c #(nop) " + verb + " " + (sources.size() == 1 ? "file:" : "multi:") + sum
-          + " in " + dest + " ";
+      String chownComment = chown == null || chown.isEmpty() ? "" : "--chown=" + chown;
+      String createdBy = MetadataStep.nopCommentString(cfg, verb + " " + chownComment + copied.hash() + " in "
+          + dest + " ");
       return commitTar(state, cfg, createdBy, layer);
     } finally {
       Files.deleteIfExists(layer);
@@ -175,13 +182,20 @@ final class StepDispatcher {
     if (state.image() == null || tree.isDirectory(dir)) {
       return commitEmpty(state, cfg, createdBy);
     }
+    Optional<BuildImage> hit = cached(state, createdBy, cfg);
+    if (hit.isPresent()) {
+      return hit.get();
+    }
+    String container = announceContainer();
     Files.createDirectories(s.tmpRoot());
     Path layer = Files.createTempFile(s.tmpRoot(), "layer-", ".tar");
     try {
       try (LayerTarBuilder tar = new LayerTarBuilder(Files.newOutputStream(layer), tree)) {
         tar.parents(dir + "/x", LayerTarBuilder.Owner.ROOT);
       }
-      return commitTar(state, cfg, createdBy, layer);
+      BuildImage next = commitTar(state, cfg, createdBy, layer);
+      removeAnnounced(container);
+      return next;
     } finally {
       Files.deleteIfExists(layer);
     }
@@ -189,45 +203,66 @@ final class StepDispatcher {
 
   private BuildImage commitTar(BuildImage state, ContainerConfig cfg, String createdBy, Path layer)
       throws IOException {
-    String key = BuildCache.key(state.id(), createdBy, cfg);
-    Optional<BuildImage> hit = cached(key, cfg);
+    Optional<BuildImage> hit = cached(state, createdBy, cfg);
     if (hit.isPresent()) {
       return hit.get();
     }
     Image img;
     try (InputStream in = Files.newInputStream(layer)) {
-      img = s.committer().commitLayer(state.image(), cfg, createdBy, in);
+      img = s.committer().commitLayer(state.image(), cfg, createdBy, state.maintainer(), in);
     }
-    s.cache().put(key, img.id().toString());
-    return advance(img, cfg);
+    s.cache().put(BuildCache.key(state.id(), createdBy, cfg), img.id().toString());
+    return state.advance(img, cfg);
   }
 
+  /**
+   * A config-only step. dockerd creates and commits a container that never runs; Berth writes the image directly
+   * and prints the same "Running in" and "Removing intermediate container" lines (docs/architecture.md).
+   */
   private BuildImage commitEmpty(BuildImage state, ContainerConfig cfg, String createdBy) {
-    String key = BuildCache.key(state.id(), createdBy, cfg);
-    Optional<BuildImage> hit = cached(key, cfg);
+    Optional<BuildImage> hit = cached(state, createdBy, cfg);
     if (hit.isPresent()) {
       return hit.get();
     }
-    Image img = s.committer().commitEmpty(state.image(), cfg, createdBy);
-    s.cache().put(key, img.id().toString());
-    return advance(img, cfg);
+    String container = announceContainer();
+    Image img = s.committer().commitEmpty(state.image(), cfg, createdBy, state.maintainer());
+    s.cache().put(BuildCache.key(state.id(), createdBy, cfg), img.id().toString());
+    removeAnnounced(container);
+    return state.advance(img, cfg);
   }
 
-  private Optional<BuildImage> cached(String key, ContainerConfig cfg) {
+  private String announceContainer() {
+    String id = HexFormat.of().formatHex(randomBytes(32));
+    say.accept(" ---> Running in " + id.substring(0, 12) + "\n");
+    return id;
+  }
+
+  private void removeAnnounced(String id) {
+    if (o.remove() || o.forceRemove()) {
+      say.accept("Removing intermediate container " + id.substring(0, 12) + "\n");
+    }
+  }
+
+  private static byte[] randomBytes(int n) {
+    byte[] b = new byte[n];
+    RANDOM.nextBytes(b);
+    return b;
+  }
+
+  /** The local cache, then the {@code --cache-from} images; prints "Using cache" on a hit. */
+  private Optional<BuildImage> cached(BuildImage state, String createdBy, ContainerConfig cfg) {
     if (o.noCache()) {
       return Optional.empty();
     }
-    Optional<String> id = s.cache().get(key, i -> BuildRun.exists(s, i));
-    if (id.isEmpty()) {
+    Optional<Image> img = s.cache().get(BuildCache.key(state.id(), createdBy, cfg), i -> BuildRun.exists(s, i))
+        .map(id -> s.images().get(id));
+    if (img.isEmpty()) {
+      img = cacheFrom.probe(state.image(), createdBy, cfg);
+    }
+    if (img.isEmpty()) {
       return Optional.empty();
     }
     say.accept(" ---> Using cache\n");
-    return Optional.of(advance(s.images().get(id.get()), cfg));
-  }
-
-  private static BuildImage advance(Image img, ContainerConfig cfg) {
-    ContainerConfig.Builder b = cfg.toBuilder();
-    b.image = img.id().toString();
-    return new BuildImage(img, b.build());
+    return Optional.of(state.advance(img.get(), cfg));
   }
 }

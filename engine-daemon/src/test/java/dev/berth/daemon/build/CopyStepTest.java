@@ -53,7 +53,7 @@ class CopyStepTest {
   private List<String> copy(String verb, List<String> sources, String dest, String workdir, String chown)
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new CopyStep(verb, source(), image, chown, verb.equals("ADD"))
+    new CopyStep(verb, source(), image, chown, null, verb.equals("ADD"))
         .write(sources, dest, workdir, out);
     List<String> names = new ArrayList<>();
     try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(out.toByteArray()))) {
@@ -104,6 +104,36 @@ class CopyStepTest {
   void chown_setsOwnersOfFilesAndNewDirectories() throws IOException {
     file("f", "x");
     assertEquals(List.of("o/ 1000:1000", "o/f 1000:1000"), copy("COPY", List.of("f"), "/o/", "", "1000"));
+  }
+
+  @Test
+  void chmod_setsTheModeOfCopiedFilesAndDirectories() throws IOException {
+    file("d/f", "x");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CopyStep.Copied copied = new CopyStep("COPY", source(), image, null, CopyStep.parseChmod("0751"), false)
+        .write(List.of("d"), "/o/", "", out);
+    assertTrue(copied.hash().startsWith("dir:"), copied.hash());
+    List<String> modes = new ArrayList<>();
+    try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+      for (TarArchiveEntry e; (e = in.getNextEntry()) != null; ) {
+        modes.add(e.getName() + " " + Integer.toOctalString(e.getMode() & 07777));
+      }
+    }
+    assertEquals(List.of("o/ 755", "o/f 751"), modes);
+    assertThrows(InvalidParameterException.class, () -> CopyStep.parseChmod("u+x"));
+    assertThrows(InvalidParameterException.class, () -> CopyStep.parseChmod("99999"));
+  }
+
+  @Test
+  void historyKind_isFileDirOrMulti() throws IOException {
+    file("a", "1");
+    file("b", "2");
+    assertTrue(new CopyStep("COPY", source(), image, null, null, false)
+        .write(List.of("a"), "/x", "", new ByteArrayOutputStream()).hash().startsWith("file:"));
+    assertTrue(new CopyStep("COPY", source(), image, null, null, false)
+        .write(List.of("a", "b"), "/x/", "", new ByteArrayOutputStream()).hash().startsWith("multi:"));
+    assertTrue(new CopyStep("COPY", source(), image, null, null, false)
+        .write(List.of("*"), "/x/", "", new ByteArrayOutputStream()).hash().startsWith("multi:"));
   }
 
   @Test

@@ -59,4 +59,22 @@ class MetadataStepTest {
     ContainerConfig c = apply("SHELL [\"/bin/bash\", \"-c\"]", ContainerConfig.empty()).config();
     assertEquals(List.of("/bin/bash", "-c", "echo"), apply("CMD echo", c).config().cmd());
   }
+
+  @Test
+  void historyComments_useTheShellInEffectAndDockerdsFormats() {
+    ContainerConfig c = apply("SHELL [\"/bin/sh\", \"-ec\"]", ContainerConfig.empty()).config();
+    assertEquals("/bin/sh -ec #(nop)  MAINTAINER me", MetadataStep.nopComment(c, "MAINTAINER me"));
+    assertEquals("/bin/sh -c #(nop) WORKDIR /app", MetadataStep.nopCommentString(ContainerConfig.empty(),
+        "WORKDIR /app"));
+    assertEquals("EXPOSE 8080 9090/udp", apply("EXPOSE 8080 9090/udp", c).comment());
+  }
+
+  @Test
+  void healthcheckComment_isGosQuotedHealthConfig() {
+    assertEquals("HEALTHCHECK &{[\"CMD-SHELL\" \"cat /a || exit 1\"] \"5s\" \"1m30s\" \"1.5s\" \"0s\" '\\x02'}",
+        apply("HEALTHCHECK --interval=5s --timeout=90s --start-period=1500ms --retries=2 CMD cat /a || exit 1",
+            ContainerConfig.empty()).comment());
+    assertEquals("HEALTHCHECK &{[\"NONE\"] \"0s\" \"0s\" \"0s\" \"0s\" '\\x00'}",
+        apply("HEALTHCHECK NONE", ContainerConfig.empty()).comment());
+  }
 }

@@ -71,6 +71,8 @@ public final class CopySnapshotter implements Snapshotter {
       }
       if (e.isFile() && !e.isLink()) {
         size += e.getSize();
+      } else if (e.isSymbolicLink()) {
+        size += e.getLinkName().getBytes(StandardCharsets.UTF_8).length;
       }
     }
     return size;

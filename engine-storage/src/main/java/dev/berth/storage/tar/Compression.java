@@ -1,12 +1,12 @@
 package dev.berth.storage.tar;
 
 import com.github.luben.zstd.ZstdInputStream;
-import dev.berth.api.errors.InvalidParameterException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /** Layer compression, detected from magic bytes as dockerd's {@code DecompressStream} does. */
 public enum Compression {
@@ -40,7 +40,7 @@ public enum Compression {
       case GZIP -> new GZIPInputStream(in, 64 * 1024);
       case ZSTD -> new ZstdInputStream(in);
       case BZIP2 -> new BZip2CompressorInputStream(in, true);
-      case XZ -> throw new InvalidParameterException("unsupported compression format xz");
+      case XZ -> new XZCompressorInputStream(in, true);
     };
   }
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -33,7 +34,22 @@ public final class LayerDiffWriter {
     this.fs = fs;
   }
 
+  /**
+   * The files a container runtime bind-mounts over the root filesystem ({@code /etc/hosts}, {@code /etc/hostname},
+   * {@code /etc/resolv.conf}): the runtime creates them as empty mount points when the image lacks them, and
+   * dockerd keeps them in its init layer, so commits of a container never carry them.
+   */
+  public static final Set<String> CONTAINER_MOUNT_POINTS = Set.of("etc/hosts", "etc/hostname", "etc/resolv.conf");
+
   public void write(Path upper, OutputStream out) throws IOException {
+    write(upper, out, Set.of());
+  }
+
+  /**
+   * Writes the upper directory, leaving out the regular files whose paths (relative, no leading slash) are in
+   * {@code mountPoints}: see {@link #CONTAINER_MOUNT_POINTS}.
+   */
+  public void write(Path upper, OutputStream out, Set<String> mountPoints) throws IOException {
     TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -41,7 +57,10 @@ public final class LayerDiffWriter {
     Map<Long, String> inodes = new HashMap<>();
     List<Path> all;
     try (Stream<Path> walk = Files.walk(upper)) {
-      all = walk.filter(p -> !p.equals(upper)).sorted().toList();
+      all = walk.filter(p -> !p.equals(upper))
+          .filter(p -> !(mountPoints.contains(upper.relativize(p).toString())
+              && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)))
+          .sorted().toList();
     }
     for (Path p : all) {
       writeEntry(tar, upper, p, inodes);

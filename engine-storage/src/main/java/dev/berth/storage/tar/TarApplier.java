@@ -86,7 +86,7 @@ public final class TarApplier {
 
   private record DeferredDir(Path path, TarArchiveEntry entry) {}
 
-  /** Applies one entry; returns the regular-file bytes it wrote. */
+  /** Applies one entry; returns what it adds to the layer size (file bytes, symlink target lengths: dockerd's lstat sizes). */
   private long applyEntry(Session s, TarArchiveEntry e, InputStream in) throws IOException {
     String name = e.getName();
     List<String> clean = EntryNames.clean(name);
@@ -119,6 +119,7 @@ public final class TarApplier {
       s.dirs.add(new DeferredDir(path, e));
     } else if (e.isSymbolicLink()) {
       Files.createSymbolicLink(path, Paths.get(e.getLinkName()));
+      written = e.getLinkName().getBytes(StandardCharsets.UTF_8).length; // lstat size, as dockerd counts it
     } else if (e.isLink()) {
       createHardLink(s, e, path);
       return 0; // the inode already carries its metadata

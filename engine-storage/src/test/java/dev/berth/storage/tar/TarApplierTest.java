@@ -31,6 +31,15 @@ class TarApplierTest {
   }
 
   @Test
+  void size_countsFileBytesAndSymlinkTargetsLikeDockerd() throws IOException {
+    Path root = Files.createDirectories(tmp.resolve("sized"));
+    byte[] tar = new TarBuilder().file("bin/busybox", "12345").symlink("bin/sh", "busybox")
+        .symlink("bin/ls", "busybox").build();
+    long size = new TarApplier(fs, WhiteoutMode.DELETE, false).apply(new ByteArrayInputStream(tar), root).size();
+    assertEquals(5 + 7 + 7, size);
+  }
+
+  @Test
   void parentDirectoryEscape_isRejectedNamingTheEntry() {
     byte[] tar = new TarBuilder().file("../evil", "x").build();
     InvalidParameterException e = assertThrows(InvalidParameterException.class,
@@ -168,7 +177,16 @@ class TarApplierTest {
     try (var out = new com.github.luben.zstd.ZstdOutputStream(zst)) {
       out.write(plain);
     }
-    for (byte[] data : new byte[][] {plain, gz.toByteArray(), zst.toByteArray()}) {
+    ByteArrayOutputStream xz = new ByteArrayOutputStream();
+    try (var out = new org.apache.commons.compress.compressors.xz.XZCompressorOutputStream(xz)) {
+      out.write(plain);
+    }
+    ByteArrayOutputStream bz = new ByteArrayOutputStream();
+    try (var out = new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(bz)) {
+      out.write(plain);
+    }
+    for (byte[] data : new byte[][] {plain, gz.toByteArray(), zst.toByteArray(), xz.toByteArray(),
+        bz.toByteArray()}) {
       assertArrayEquals(plain, Compression.decompress(new ByteArrayInputStream(data)).readAllBytes());
     }
   }

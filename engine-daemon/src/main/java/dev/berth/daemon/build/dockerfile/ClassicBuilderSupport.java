@@ -1,9 +1,10 @@
 package dev.berth.daemon.build.dockerfile;
 
 /**
- * What dockerd's classic builder refuses when it dispatches a step (not when it parses): any RUN flag, and
- * {@code --chmod} on COPY/ADD, fail with "the --X option requires BuildKit…". {@code --link} is accepted and
- * ignored, as dockerd does. Call {@link #check} right before dispatching each instruction.
+ * What dockerd's classic builder refuses when it dispatches a step (not when it parses): any RUN flag fails with
+ * "the --X option requires BuildKit…". {@code --link} is accepted and ignored, as dockerd does. {@code --chmod} on
+ * COPY/ADD, which dockerd's classic builder refuses too, is applied by Berth (see {@code CopyStep}). Call
+ * {@link #check} right before dispatching each instruction.
  */
 public final class ClassicBuilderSupport {
   private ClassicBuilderSupport() {}
@@ -11,8 +12,6 @@ public final class ClassicBuilderSupport {
   public static void check(Instruction instruction) {
     switch (instruction) {
       case Instruction.Run r when !r.flagsUsed().isEmpty() -> throw requiresBuildKit(r.flagsUsed().get(0));
-      case Instruction.Copy c when !c.chmod().isEmpty() -> throw requiresBuildKit("chmod");
-      case Instruction.Add a when !a.chmod().isEmpty() -> throw requiresBuildKit("chmod");
       default -> { }
     }
   }

@@ -5,12 +5,43 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Go's {@code time.ParseDuration} ("1h30m", "1.5s", "300ms", "-2us") with Go's error messages. */
-final class GoDuration {
+public final class GoDuration {
   private static final Map<String, Long> UNITS = Map.of(
       "ns", 1L, "us", 1_000L, "\u00b5s", 1_000L, "\u03bcs", 1_000L, "ms", 1_000_000L,
       "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
 
   private GoDuration() {}
+
+  /** Go's {@code Duration.String()}: {@code 0s}, {@code 1.5s}, {@code 1m30s}, {@code 1h0m0s}, {@code 300ms}. */
+  public static String format(Duration d) {
+    long ns = d.toNanos();
+    if (ns == 0) {
+      return "0s";
+    }
+    String sign = ns < 0 ? "-" : "";
+    long u = Math.abs(ns);
+    if (u < 1_000L) {
+      return sign + u + "ns";
+    }
+    if (u < 1_000_000L) {
+      return sign + fraction(u, 1_000L) + "\u00b5s";
+    }
+    if (u < 1_000_000_000L) {
+      return sign + fraction(u, 1_000_000L) + "ms";
+    }
+    String seconds = fraction(u % 60_000_000_000L, 1_000_000_000L) + "s";
+    long minutes = u / 60_000_000_000L;
+    if (minutes == 0) {
+      return sign + seconds;
+    }
+    long hours = minutes / 60;
+    return sign + (hours > 0 ? hours + "h" + (minutes % 60) + "m" : minutes + "m") + seconds;
+  }
+
+  /** {@code value / unit} with the fraction's trailing zeros dropped ({@code 1.5}, {@code 2}). */
+  private static String fraction(long value, long unit) {
+    return new BigDecimal(value).divide(new BigDecimal(unit)).stripTrailingZeros().toPlainString();
+  }
 
   static Duration parse(String orig) {
     String s = orig;

@@ -4,6 +4,34 @@ package dev.berth.daemon.build.dockerfile;
 public final class GoQuote {
   private GoQuote() {}
 
+  /** Go's {@code %q} of an integer: the quoted rune ({@code '\\x02'}, {@code 'A'}, {@code '\\n'}). */
+  public static String quoteRune(int c) {
+    String body = switch (c) {
+      case '\'' -> "\\'";
+      case '\\' -> "\\\\";
+      case 7 -> "\\a";
+      case '\b' -> "\\b";
+      case '\f' -> "\\f";
+      case '\n' -> "\\n";
+      case '\r' -> "\\r";
+      case '\t' -> "\\t";
+      case 11 -> "\\v";
+      default -> {
+        if (c < 0 || c > Character.MAX_CODE_POINT) {
+          yield "\ufffd";
+        }
+        if (c < 0x20 || c == 0x7f) {
+          yield String.format("\\x%02x", c);
+        }
+        if (c >= 0x80 && c < 0xa0) {
+          yield String.format("\\u%04x", c);
+        }
+        yield new String(Character.toChars(c));
+      }
+    };
+    return "'" + body + "'";
+  }
+
   public static String quote(String s) {
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');
     s.codePoints().forEach(c -> {
