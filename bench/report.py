@@ -41,6 +41,10 @@ SECTIONS = [
         ("push", "`push` to a local docker-registry (empty storage)"),
         ("pull", "`pull` back (image removed before)"),
     ]),
+    ("docker build, classic builder, 6-step Dockerfile (ms)", [
+        ("build_nocache", "`build --no-cache` (every step runs; 1 RUN container)"),
+        ("build_cached", "rebuild unchanged (every step `Using cache`)"),
+    ]),
     ("Daemon", [
         ("coldstart", "cold start: exec → first `/_ping` (ms)"),
         ("coldstart_ready", "cold start: exec → first `GET /containers/json` answered (ms)"),

@@ -6,8 +6,8 @@
 # (between the bench markers) and removes everything it created, also on failure or Ctrl-C.
 #
 # Environment (defaults): BENCH_RUNS=40 latency runs per metric, BENCH_WARMUP=3, BENCH_CONCURRENT=50,
-# BENCH_CONC_ROUNDS=3, BENCH_IMAGE_RUNS=5, BENCH_COLD_RUNS=5, BENCH_BIG_MB=100, BENCH_DEBUG=1 (both daemons
-# with -D), BENCH_ONLY="coldstart containers network images" (topics to run), BENCH_NO_DOC=1 (leave
+# BENCH_CONC_ROUNDS=3, BENCH_IMAGE_RUNS=5, BENCH_COLD_RUNS=5, BENCH_BIG_MB=100, BENCH_BUILD_RUNS=8, BENCH_DEBUG=1
+# (both daemons with -D), BENCH_ONLY="coldstart containers network images build" (topics to run), BENCH_NO_DOC=1 (leave
 # docs/performance.md alone), BENCH_OUT=dir (default bench/results/<UTC time>; raw numbers and logs stay there).
 set -euo pipefail
 if [ "$(id -u)" -ne 0 ]; then exec sudo -E "$0" "$@"; fi
@@ -18,7 +18,8 @@ here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 . "$here/containers.sh"
 . "$here/network.sh"
 . "$here/images.sh"
-ONLY=${BENCH_ONLY:-coldstart containers network images}
+. "$here/build.sh"
+ONLY=${BENCH_ONLY:-coldstart containers network images build}
 wants() { case " $ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
 
 for d in "${DAEMONS[@]}"; do
@@ -42,7 +43,7 @@ capture_host_state
 machine_notes
 note concurrent "$CONCURRENT"
 note big_mb "$BIG_MB"
-note iterations "$RUNS timed runs (+$WARMUP warm-up) per latency metric, interleaved between the daemons; $COLD_RUNS cold starts; ${BENCH_CONC_ROUNDS:-3} rounds of $CONCURRENT concurrent containers; $IMAGE_RUNS image rounds"
+note iterations "$RUNS timed runs (+$WARMUP warm-up) per latency metric, interleaved between the daemons; $COLD_RUNS cold starts; ${BENCH_CONC_ROUNDS:-3} rounds of $CONCURRENT concurrent containers; $IMAGE_RUNS image rounds; $RUNS_BUILD build rounds"
 
 prepare_dockerd_bridge
 log "starting both daemons (first start, empty data roots)"
@@ -66,6 +67,7 @@ bench_idle_memory
 if wants containers; then bench_run_rm; bench_lifecycle; bench_exec; bench_concurrent; fi
 if wants network; then bench_network; fi
 if wants images; then bench_images; fi
+if wants build; then bench_build; fi
 note load_end "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 log "report"
