@@ -92,11 +92,14 @@ final class CopyStep {
         continue;
       }
       List<Match> m = match(s);
-      if (m.isEmpty()) {
+      if (m.isEmpty() && !wildcard(s)) {
         throw new InvalidParameterException(verb + " failed: file not found in build context or excluded by "
             + ".dockerignore: stat " + s + ": file does not exist");
       }
-      matches.addAll(m);
+      matches.addAll(m); // a pattern that matches nothing adds nothing (moby copyWithWildcards)
+    }
+    if (matches.isEmpty()) {
+      throw new InvalidParameterException(verb + " failed: no source files were specified");
     }
     boolean slash = dest.endsWith("/") || dest.endsWith("/.") || dest.equals(".");
     String target = GoPath.clean(dest.startsWith("/") ? dest : "/" + workdir + "/" + dest);

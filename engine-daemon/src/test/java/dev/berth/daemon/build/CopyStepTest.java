@@ -98,6 +98,9 @@ class CopyStepTest {
     assertEquals("When using COPY with more than one source file, the destination must be a directory and end "
         + "with a /", e.getMessage());
     assertThrows(InvalidParameterException.class, () -> copy("COPY", List.of("missing"), "/x", "", null));
+    assertEquals("COPY failed: no source files were specified", assertThrows(InvalidParameterException.class,
+        () -> copy("COPY", List.of("nothere*"), "/x/", "", null)).getMessage());
+    assertEquals(List.of("x/", "x/a"), copy("COPY", List.of("nothere*", "a"), "/x/", "", null));
   }
 
   @Test
