@@ -241,4 +241,27 @@ class ContainerLifecycleIT {
     assertEquals("null [\"label=disable\"]",
         docker.run("inspect", "-f", "{{json .HostConfig.MaskedPaths}} {{json .HostConfig.SecurityOpt}}", p).out());
   }
+
+  @Test
+  void psSizeInspectSizeAndSystemDf_countTheWritableLayer(DockerCli docker) {
+    String c = name("size");
+    assertEquals(0, docker.run("run", "--name", c, IMG, "sh", "-c",
+        "dd if=/dev/zero of=/tmp/blob bs=1024 count=100 2>/dev/null").exitCode());
+    assertEquals("\"sh -c 'dd if=/dev/zero of=/tmp/blob bs=1024 count=100 2>/dev/null'\" 102kB (virtual",
+        docker.run("ps", "-a", "--size", "--no-trunc", "--filter", "name=" + c, "--format", "{{.Command}} {{.Size}}")
+            .out().replaceAll(" [0-9.]+MB\\)$", ""));
+    String[] sizes = docker.run("inspect", "--size", "-f", "{{.SizeRw}} {{.SizeRootFs}}", c).out().split(" ");
+    assertEquals("102400", sizes[0]);
+    assertTrue(Long.parseLong(sizes[1]) > 102400, sizes[1]);
+    CliResult df = docker.run("system", "df", "-v", "--format", "{{json .Containers}}");
+    assertTrue(df.out().contains("\"Names\":\"" + c + "\"") && df.out().contains("\"Size\":\"102kB"), df::toString);
+  }
+
+  @Test
+  void logsDetails_prefixesTheEmptyAttributes(DockerCli docker) {
+    String c = name("details");
+    assertEquals(0, docker.run("run", "--name", c, IMG, "echo", "hi").exitCode());
+    assertEquals(" hi\n", docker.run("logs", "--details", c).stdout());
+    assertTrue(docker.run("logs", "-t", "--details", c).stdout().matches("\\S+Z  hi\n"));
+  }
 }
