@@ -128,6 +128,12 @@ final class ContainerWiring implements AutoCloseable {
       public void removeRootfs(String containerId) {
         images.service().removeRootfs(containerId);
       }
+
+      @Override
+      public Sizes sizes(String containerId, String imageId) {
+        long rw = images.service().containerLayerSize(containerId);
+        return new Sizes(rw, rw + images.service().imageSize(imageId));
+      }
     };
   }
 

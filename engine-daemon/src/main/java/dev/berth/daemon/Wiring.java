@@ -70,7 +70,8 @@ public final class Wiring implements AutoCloseable {
       }
     });
     system.setDiskUsage(() -> new dev.berth.api.model.system.DiskUsage(images.layersSize(), images.diskUsage(),
-        List.of(), containers.volumes().diskUsage(), List.of()));
+        containers.containers().list(true, -1, true, dev.berth.api.filters.Filters.empty()),
+        containers.volumes().diskUsage(), List.of()));
     this.dispatcher = dispatcher;
     dispatcher.install(routers);
     org.slf4j.LoggerFactory.getLogger(Wiring.class).info("engine ready: images {} ms, containers and network {} ms",

@@ -7,11 +7,6 @@ import java.util.function.Consumer;
 
 /** The event stream behind {@code GET /events}. */
 public interface EventsBackend {
-  /** The filter keys {@code GET /events} accepts (moby {@code events.Filter}). */
-  java.util.Set<String> FILTER_KEYS = java.util.Set.of("container", "daemon", "event", "image", "label",
-      "network", "type", "volume", "scope", "plugin", "node", "service", "secret", "config");
-
-
   /**
    * Replays the buffered events in {@code [since, until]} that match, then (unless {@code until} is in the past)
    * delivers live ones until the subscription is closed or {@code until} passes.

@@ -74,7 +74,11 @@ public final class ArchiveManager implements ArchiveBackend {
       if (!Files.isDirectory(resolved)) {
         throw new InvalidParameterException("extraction point is not a directory");
       }
-      if (v.record().hostConfig().readonlyRootfs() && onRootfs(v, resolved)) {
+      Boolean writable = containers.mountWritable(v.record(), root.containerPath(resolved));
+      if (Boolean.FALSE.equals(writable)) {
+        throw new InvalidParameterException("mounted volume is marked read-only");
+      }
+      if (writable == null && v.record().hostConfig().readonlyRootfs() && onRootfs(v, resolved)) {
         throw new InvalidParameterException("container rootfs is marked read-only");
       }
       extractor.extract(tar, root.root(), ArchivePaths.components(root.containerPath(resolved)),

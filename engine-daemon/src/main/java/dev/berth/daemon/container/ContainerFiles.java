@@ -40,6 +40,22 @@ public final class ContainerFiles {
     T run(View view) throws IOException;
   }
 
+  /**
+   * moby {@code checkWritablePath}: whether the mount (volume, bind, tmpfs mount) holding a path of the container
+   * is writable; {@code null} when the path is on the container's own root filesystem. The deepest mount wins.
+   */
+  public Boolean mountWritable(ContainerRecord r, String containerPath) {
+    MountRecord best = null;
+    for (MountRecord m : ctx.volumes().records(r.id())) {
+      String d = m.destination();
+      boolean inside = d.equals("/") || containerPath.equals(d) || containerPath.startsWith(d + "/");
+      if (inside && (best == null || d.length() > best.destination().length())) {
+        best = m;
+      }
+    }
+    return best == null ? null : best.rw();
+  }
+
   /** The current record of a container (NoSuchContainerException when unknown). */
   public ContainerRecord record(String ref) {
     return ctx.store().get(ref).record();

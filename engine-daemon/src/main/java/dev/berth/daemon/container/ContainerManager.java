@@ -299,12 +299,24 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
   @Override
   public ContainerInspectResponse inspect(String ref, boolean size) {
     Container c = ctx.store().get(ref);
-    return views.inspect(c.record(), c.execIds());
+    ContainerInspectResponse r = views.inspect(c.record(), c.execIds());
+    if (!size) {
+      return r;
+    }
+    ImagePort.Sizes s = ctx.images().sizes(r.id(), r.image());
+    return r.withSizes(s.rw(), s.rootFs());
   }
 
   @Override
   public List<ContainerSummary> list(boolean all, int limit, boolean size, Filters filters) {
-    return listing.list(all, limit, filters);
+    List<ContainerSummary> out = listing.list(all, limit, filters);
+    if (!size) {
+      return out;
+    }
+    return out.stream().map(c -> {
+      ImagePort.Sizes s = ctx.images().sizes(c.id(), c.imageId());
+      return c.withSizes(s.rw(), s.rootFs());
+    }).toList();
   }
 
   @Override

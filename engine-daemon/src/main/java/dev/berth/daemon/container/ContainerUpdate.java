@@ -42,13 +42,16 @@ public final class ContainerUpdate {
         throw new InvalidParameterException("Cannot update container " + r.id()
             + ": container is marked for removal and cannot be \"update\"");
       }
+      HostConfig.Builder asked = new HostConfig.Builder();
+      asked.resources = req.resources();
+      List<String> warnings = ctx.runtime().specs().validateUpdate(RuntimeConfigMapper.resources(asked.build()));
       HostConfig updated = merge(r.hostConfig(), req);
       if (s.isRunning() && s != ContainerStatus.RESTARTING) {
         apply(r, updated.resources());
       }
       ctx.store().save(c, r.withHostConfig(updated));
       ctx.event(c.record(), "update");
-      return ContainerUpdateResponse.of(List.of());
+      return ContainerUpdateResponse.of(warnings);
     } finally {
       c.lock.unlock();
     }
@@ -95,7 +98,7 @@ public final class ContainerUpdate {
         nz(u.cpusetMems()).isEmpty() ? cur.cpusetMems() : u.cpusetMems(), cur.devices(), cur.deviceCgroupRules(),
         cur.deviceRequests(), cur.kernelMemory(), cur.kernelMemoryTcp(),
         u.memoryReservation() != 0 ? u.memoryReservation() : cur.memoryReservation(), swap,
-        cur.memorySwappiness(), cur.oomKillDisable(), u.pidsLimit() != null ? u.pidsLimit() : cur.pidsLimit(),
+        cur.memorySwappiness(), cur.oomKillDisable(), pidsLimit(cur.pidsLimit(), u.pidsLimit()),
         cur.ulimits(), cur.cpuCount(), cur.cpuPercent(), cur.ioMaximumIOps(), cur.ioMaximumBandwidth());
     HostConfig.Builder b = h.toBuilder();
     b.resources = merged;
@@ -132,6 +135,14 @@ public final class ContainerUpdate {
         // best effort
       }
     }
+  }
+
+  /** moby {@code postContainerUpdate}: 0 and any negative value both mean "unlimited", stored as 0. */
+  private static Long pidsLimit(Long current, Long requested) {
+    if (requested == null) {
+      return current;
+    }
+    return requested <= 0 ? 0L : requested;
   }
 
   private static String nz(String s) {

@@ -91,15 +91,21 @@ final class ContainerViews {
         ports.add(new ContainerSummary.Port(null, Integer.parseInt(pp[0]), 0, pp.length > 1 ? pp[1] : "tcp"));
       }
     }
-    List<String> cmd = new ArrayList<>();
-    cmd.add(r.path());
-    cmd.addAll(r.args());
     return new ContainerSummary(r.id(), List.of(r.name()), r.config().image(), r.image(), null,
-        String.join(" ", cmd), GoTime.parse(r.created()).getEpochSecond(), ports, 0, 0,
+        command(r.path(), r.args()), GoTime.parse(r.created()).getEpochSecond(), ports, 0, 0,
         r.config().labels() == null ? Map.of() : r.config().labels(), r.state().status().wire(),
         HealthChecks.statusLine(status(r), r, health(r)),
         new ContainerSummary.HostConfigSummary(ContainerNetworking.mode(r.hostConfig()), null),
         new ContainerSummary.NetworkSettingsSummary(ns.networks()), mounts(r));
+  }
+
+  /** moby's summary {@code Command}: the path and its arguments, those with a space in single quotes. */
+  static String command(String path, List<String> args) {
+    StringBuilder b = new StringBuilder(path);
+    for (String a : args) {
+      b.append(' ').append(a.contains(" ") ? "'" + a + "'" : a);
+    }
+    return b.toString();
   }
 
   /** inspect's and ps's {@code Mounts}: the container's mount points in destination order. */

@@ -39,16 +39,20 @@ final class CreateOperation {
     if (user.image() == null || user.image().isEmpty()) {
       throw new InvalidParameterException("No image was specified");
     }
+    user = CreateChecks.config(user);
+    HostConfig requested = req.hostConfig() == null ? HostConfig.empty() : req.hostConfig();
+    CreateChecks.host(requested, ctx.runtime().runtimes().names(), this::record);
     ImagePort.ResolvedImage image = ctx.images().resolve(user.image());
-    HostConfig host = defaults(req.hostConfig() == null ? HostConfig.empty() : req.hostConfig());
-    validate(host);
+    HostConfig host = defaults(requested);
     ctx.network().validate(req.networkingConfig());
     ContainerConfig merged = ConfigMerge.merge(user, image.config());
+    if (merged.entrypoint() != null && merged.entrypoint().size() == 1 && merged.entrypoint().get(0).isEmpty()) {
+      ContainerConfig.Builder reset = merged.toBuilder(); // moby mergeAndVerifyConfig: [""] resets the entrypoint
+      reset.entrypoint = null;
+      merged = reset.build();
+    }
     List<String> ep = merged.entrypoint() == null ? List.of() : merged.entrypoint();
     List<String> cmd = merged.cmd() == null ? List.of() : merged.cmd();
-    if (ep.size() == 1 && ep.get(0).isEmpty()) {
-      ep = List.of();
-    }
     if (ep.isEmpty() && cmd.isEmpty()) {
       throw new InvalidParameterException("no command specified");
     }
@@ -157,25 +161,35 @@ final class CreateOperation {
       b.portBindings = Map.of();
     }
     var res = RuntimeConfigMapper.resources(h).withDockerDefaults();
+    b.resources = h.resources().withUnsetPointersCleared();
     if (res.memorySwap() != h.resources().memorySwap()) {
-      b.resources = h.resources().withMemorySwap(res.memorySwap());
+      b.resources = b.resources.withMemorySwap(res.memorySwap());
     }
+    if (!h.privileged()) {
+      b.maskedPaths = h.maskedPaths() != null ? h.maskedPaths() : ctx.runtime().specs().defaultMaskedPaths();
+      b.readonlyPaths = h.readonlyPaths() != null ? h.readonlyPaths() : ctx.runtime().specs().defaultReadonlyPaths();
+    }
+    b.ipcMode = CreateChecks.sharedNamespace(b.ipcMode, this::record, true);
+    b.pidMode = CreateChecks.sharedNamespace(b.pidMode, this::record, true);
+    b.networkMode = CreateChecks.sharedNamespace(b.networkMode, this::record, false);
+    b.securityOpt = securityOpt(h);
     return b.build();
   }
 
-  private static void validate(HostConfig h) {
-    String policy = h.restartPolicy() == null ? "no" : h.restartPolicy().name();
-    if (h.autoRemove() && policy != null && !policy.isEmpty() && !policy.equals("no")) {
-      throw new InvalidParameterException("can't create 'AutoRemove' container with restart policy");
+  private ContainerRecord record(String ref) {
+    return ctx.store().get(ref).record();
+  }
+
+  /** moby {@code generateSecurityOpt}: host IPC or PID namespaces, or privileged, disable SELinux labels. */
+  private static List<String> securityOpt(HostConfig h) {
+    List<String> opts = h.securityOpt() == null ? List.of() : h.securityOpt();
+    boolean hostNs = "host".equals(h.ipcMode()) || "host".equals(h.pidMode()) || h.privileged();
+    if (!hostNs || opts.stream().anyMatch(o -> o.split("=", 2)[0].equals("label"))) {
+      return h.securityOpt();
     }
-    if (policy != null && !List.of("", "no", "always", "unless-stopped", "on-failure").contains(policy)) {
-      throw new InvalidParameterException("invalid restart policy: unknown policy '" + policy
-          + "'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'");
-    }
-    if (h.restartPolicy() != null && h.restartPolicy().maximumRetryCount() > 0 && !"on-failure".equals(policy)) {
-      throw new InvalidParameterException("invalid restart policy: maximum retry count can only be used with "
-          + "'on-failure'");
-    }
+    List<String> out = new ArrayList<>(opts);
+    out.add("label=disable");
+    return out;
   }
 
   private static String hostHostname() {

@@ -16,4 +16,11 @@ public interface ImagePort {
   List<MountSpec> prepareRootfs(String containerId, String imageId);
 
   void removeRootfs(String containerId);
+
+  /** {@code SizeRw} and {@code SizeRootFs} of a container, as {@code docker ps -s} and {@code inspect -s} show. */
+  record Sizes(long rw, long rootFs) {}
+
+  default Sizes sizes(String containerId, String imageId) {
+    return new Sizes(0, 0);
+  }
 }

@@ -43,7 +43,7 @@ final class LogsOperation {
             }
             try {
               out.write(entry.stream() == StdStream.STDOUT ? StdStreamType.STDOUT : StdStreamType.STDERR,
-                  entry.render(o.timestamps()));
+                  entry.render(o.timestamps(), o.details()));
               return true;
             } catch (IOException e) {
               return false;

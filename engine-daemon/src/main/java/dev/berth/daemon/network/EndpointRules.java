@@ -93,7 +93,7 @@ public final class EndpointRules {
     if (v4 != null && n != null && !n.ipam().isEmpty() && isUserDefined(name)) {
       InetAddress addr = v4;
       boolean inRange = n.ipam().stream().filter(c -> c.subnet() != null).anyMatch(c -> {
-        Subnet sub = Subnet.parse(c.ipRange() != null ? c.ipRange() : c.subnet());
+        Subnet sub = Subnet.parse(c.subnet()); // the pool, not the ip-range (libnetwork IpamConf.Contains)
         return !sub.ipv6() && sub.contains(addr);
       });
       if (!inRange) {

@@ -95,10 +95,13 @@ class ApiWireIT {
             + "&filters=" + URLEncoder.encode(f, StandardCharsets.UTF_8));
         assertEquals(200, r.status(), f);
       }
-      RawHttp.Response bad = http.get("/v1.50/events?until=" + (now - 1) + "&filters="
+      // moby's getEvents (28.x and master) only parses the JSON: unknown keys are not an error.
+      RawHttp.Response unknown = http.get("/v1.50/events?until=" + (now - 1) + "&filters="
           + URLEncoder.encode("{\"nope\":[\"x\"]}", StandardCharsets.UTF_8));
-      assertEquals(400, bad.status());
-      assertEquals("{\"message\":\"invalid filter 'nope'\"}", bad.body().strip());
+      assertEquals(200, unknown.status());
+      RawHttp.Response bad = http.get("/v1.50/events?until=" + (now - 1) + "&filters="
+          + URLEncoder.encode("{not json", StandardCharsets.UTF_8));
+      assertEquals(400, bad.status(), bad.body());
     }
   }
 

@@ -214,4 +214,20 @@ class ArchiveIT {
   static String utf8(byte[] b) {
     return new String(b, StandardCharsets.UTF_8);
   }
+
+  @Test
+  void cpIntoReadOnlyVolume_isABadRequest(DockerCli docker, @TempDir Path dir) throws IOException {
+    String n = name("rovol");
+    ok(docker.run("run", "-d", "--name", n, "-v", n + ":/ro:ro", "--read-only", IMG, "sleep", "60"));
+    Path f = Files.writeString(dir.resolve("f"), "x");
+    for (String target : new String[] {"/ro/", "/ro/f"}) {
+      CliResult r = docker.run("cp", f.toString(), n + ":" + target);
+      assertEquals(1, r.exitCode(), r::toString);
+      assertTrue(r.stderr().contains("mounted volume is marked read-only"), r::toString);
+    }
+    CliResult root = docker.run("cp", f.toString(), n + ":/");
+    assertTrue(root.stderr().contains("container rootfs is marked read-only"), root::toString);
+    docker.run("rm", "-f", n);
+    docker.run("volume", "rm", n);
+  }
 }

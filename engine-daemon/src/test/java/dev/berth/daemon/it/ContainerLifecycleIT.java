@@ -198,4 +198,70 @@ class ContainerLifecycleIT {
     Thread.sleep(700);
     assertTrue(docker.run("logs", c).out().split("\n").length > during, "output resumes after unpause");
   }
+
+  @Test
+  void createRefusesBadSettings_with400sNotAPull(DockerCli docker) {
+    String[][] cases = {
+        {"-w", "relative", "the working directory 'relative' is invalid, it needs to be an absolute path"},
+        {"--stop-signal", "FOO", "Invalid signal: FOO"},
+        {"--cap-add", "FOO", "invalid CapAdd: unknown capability: \"CAP_FOO\""},
+        {"--cpuset-cpus", "4096", "Requested CPUs are not available - requested 4096"},
+        {"--ipc", "container:nosuch", "No such container: nosuch"},
+        {"--volumes-from", "nosuch", "No such container: nosuch"},
+        {"--link", "nosuch:x", "could not get container for nosuch: No such container: nosuch"},
+        {"--runtime", "nosuch", "unknown or invalid runtime name: nosuch"},
+        {"--log-driver", "nosuch", "error looking up logging plugin nosuch: plugin \"nosuch\" not found"}};
+    for (String[] c : cases) {
+      String n = name("bad");
+      CliResult r = docker.run("create", "--name", n, c[0], c[1], IMG, "true");
+      assertEquals(1, r.exitCode(), r::toString);
+      assertTrue(r.stderr().contains(c[2]), r::toString);
+      assertTrue(!r.stderr().contains("Unable to find image"), r::toString); // a 404 would make the CLI pull
+      assertEquals("", docker.run("ps", "-aq", "--filter", "name=" + n).out(), r::toString);
+    }
+  }
+
+  @Test
+  void createStoresDockerdsDefaults(DockerCli docker) {
+    String a = name("dflt");
+    assertEquals(0, docker.run("create", "--name", a, "--entrypoint", "", "-w", "/tmp/../etc/", IMG, "true")
+        .exitCode());
+    assertEquals("null null null /etc", docker.run("inspect", "-f", "{{json .Config.Entrypoint}} "
+        + "{{json .HostConfig.PidsLimit}} {{json .HostConfig.MemorySwappiness}} {{.Config.WorkingDir}}", a).out());
+    assertTrue(docker.run("inspect", "-f", "{{json .HostConfig.MaskedPaths}} {{json .HostConfig.ReadonlyPaths}}", a)
+        .out().matches("\\[\"/proc/acpi\",.*\"/sys/firmware\".*\\] \\[\"/proc/bus\",.*\\]"));
+    String id = docker.run("inspect", "-f", "{{.Id}}", a).out();
+    String b = name("shared");
+    assertEquals(0, docker.run("create", "--name", b, "--ipc", "container:" + a, "--pid", "host", IMG, "true")
+        .exitCode());
+    assertEquals("container:" + id + " [\"label=disable\"]",
+        docker.run("inspect", "-f", "{{.HostConfig.IpcMode}} {{json .HostConfig.SecurityOpt}}", b).out());
+    String p = name("priv");
+    assertEquals(0, docker.run("create", "--name", p, "--privileged", IMG, "true").exitCode());
+    assertEquals("null [\"label=disable\"]",
+        docker.run("inspect", "-f", "{{json .HostConfig.MaskedPaths}} {{json .HostConfig.SecurityOpt}}", p).out());
+  }
+
+  @Test
+  void psSizeInspectSizeAndSystemDf_countTheWritableLayer(DockerCli docker) {
+    String c = name("size");
+    assertEquals(0, docker.run("run", "--name", c, IMG, "sh", "-c",
+        "dd if=/dev/zero of=/tmp/blob bs=1024 count=100 2>/dev/null").exitCode());
+    assertEquals("\"sh -c 'dd if=/dev/zero of=/tmp/blob bs=1024 count=100 2>/dev/null'\" 102kB (virtual",
+        docker.run("ps", "-a", "--size", "--no-trunc", "--filter", "name=" + c, "--format", "{{.Command}} {{.Size}}")
+            .out().replaceAll(" [0-9.]+MB\\)$", ""));
+    String[] sizes = docker.run("inspect", "--size", "-f", "{{.SizeRw}} {{.SizeRootFs}}", c).out().split(" ");
+    assertEquals("102400", sizes[0]);
+    assertTrue(Long.parseLong(sizes[1]) > 102400, sizes[1]);
+    CliResult df = docker.run("system", "df", "-v", "--format", "{{json .Containers}}");
+    assertTrue(df.out().contains("\"Names\":\"" + c + "\"") && df.out().contains("\"Size\":\"102kB"), df::toString);
+  }
+
+  @Test
+  void logsDetails_prefixesTheEmptyAttributes(DockerCli docker) {
+    String c = name("details");
+    assertEquals(0, docker.run("run", "--name", c, IMG, "echo", "hi").exitCode());
+    assertEquals(" hi\n", docker.run("logs", "--details", c).stdout());
+    assertTrue(docker.run("logs", "-t", "--details", c).stdout().matches("\\S+Z  hi\n"));
+  }
 }

@@ -132,4 +132,16 @@ class ContainerOpsIT {
     CliResult psBad = docker.run("ps", "--filter", "health=unhealthy", "--format", "{{.Names}}");
     assertEquals(bad, psBad.out(), psBad::toString);
   }
+
+  @Test
+  void update_checksLimitsAndStoresUnlimitedPidsAsZero(DockerCli docker) {
+    String c = name("updchk");
+    assertEquals(0, docker.run("run", "-d", "--name", c, "--pids-limit", "40", IMG, "sh", "-c", SLEEPER)
+        .exitCode());
+    CliResult small = docker.run("update", "--memory", "1m", c);
+    assertEquals(1, small.exitCode(), small::toString);
+    assertTrue(small.stderr().contains("Minimum memory limit allowed is 6MB"), small::toString);
+    assertEquals(0, docker.run("update", "--pids-limit", "-1", c).exitCode());
+    assertEquals("0", inspect(docker, c, "{{.HostConfig.PidsLimit}}"));
+  }
 }

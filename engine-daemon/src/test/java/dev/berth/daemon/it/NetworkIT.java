@@ -228,6 +228,17 @@ class NetworkIT {
   }
 
   @Test
+  void staticIp_outsideTheIpRange_butInTheSubnet_isAccepted(DockerCli docker) {
+    String net = "10.78." + ThreadLocalRandom.current().nextInt(256);
+    String n = network(docker, "ranged", "--subnet", net + ".0/24", "--ip-range", net + ".128/25");
+    String c = container(docker, "run", "-d", "--network", n, "--ip", net + ".10", IMG, "sleep", "60");
+    assertEquals(net + ".10", docker.run("inspect", "-f",
+        "{{(index .NetworkSettings.Networks \"" + n + "\").IPAddress}}", c).out());
+    CliResult again = docker.run("run", "--rm", "--network", n, "--ip", net + ".10", IMG, "true");
+    assertTrue(again.exitCode() != 0 && again.stderr().contains("Address already in use"), again::toString);
+  }
+
+  @Test
   void publishedPorts_loopbackBinding_publishAll_dockerPort(DockerCli docker) throws IOException {
     int port = freePort();
     String p1 = container(docker, "run", "-d", "--name", "pub", "-p", "127.0.0.1:" + port + ":80",

@@ -58,6 +58,9 @@ class SystemCliIT {
   void eventsWithSinceAndUntil_returns(DockerCli docker) {
     CliResult r = docker.run(null, java.time.Duration.ofSeconds(20), "events", "--since", "1m", "--until", "1s");
     assertEquals(0, r.exitCode(), r::toString);
+    CliResult unknownKey = docker.run(null, java.time.Duration.ofSeconds(20), "events", "--since", "1m",
+        "--until", "1s", "--filter", "bogus=1");
+    assertEquals(0, unknownKey.exitCode(), unknownKey::toString); // dockerd ignores unknown event filter keys
   }
 
   @Test

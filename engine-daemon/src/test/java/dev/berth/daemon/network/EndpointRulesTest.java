@@ -59,8 +59,9 @@ class EndpointRulesTest {
 
   @Test
   void ipOutsideRange_orMalformed() {
-    assertEquals("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address 10.77.0.200",
-        invalid(USER, settings("10.77.0.200", null)));
+    assertEquals("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address 10.78.0.200",
+        invalid(USER, settings("10.78.0.200", null)));
+    EndpointRules.validate(USER, settings("10.77.0.200", null)); // outside the ip-range, inside the subnet
     assertEquals("invalid endpoint settings:\ninvalid IPv4 address: 10.77.0.x",
         invalid(USER, settings("10.77.0.x", null)));
   }
@@ -69,13 +70,13 @@ class EndpointRulesTest {
   void validateCreate_namesTheNetwork_andSkipsUnknownNetworks() {
     Map<String, EndpointSettings> eps = new LinkedHashMap<>();
     eps.put("default", settings("172.18.0.9", null));
-    eps.put("n2", settings("10.77.0.200", null));
+    eps.put("n2", settings("10.78.0.200", null));
     eps.put("later", settings("10.1.2.3", List.of("x")));
     String msg = assertThrows(InvalidParameterException.class, () -> EndpointRules.validateCreate(eps,
         name -> Optional.ofNullable(ALL.get(name)))).getMessage();
     assertEquals("* invalid config for network default: invalid endpoint settings:\n\t" + EndpointRules.IP_UNSUPPORTED
         + "\n* invalid config for network n2: invalid endpoint settings:\n\tno configured subnet or ip-range "
-        + "contain the IP address 10.77.0.200", msg);
+        + "contain the IP address 10.78.0.200", msg);
     EndpointRules.validateCreate(Map.of("later", settings("10.1.2.3", null)), name -> Optional.empty());
   }
 

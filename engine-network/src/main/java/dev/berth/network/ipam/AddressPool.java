@@ -4,14 +4,17 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The addresses of one subnet (optionally limited to an {@code --ip-range}) as a bitset. The network address, the
  * IPv4 broadcast address and the gateway are never handed out. Allocation is serial (next-fit after the last
  * allocation, wrapping), as dockerd's bitmap does, so a released address is not reused at once. Large IPv6
- * prefixes are capped at {@link #MAX_ADDRESSES} allocatable addresses. Not thread-safe: {@link IpamAllocator}
- * serialises access.
+ * prefixes are capped at {@link #MAX_ADDRESSES} allocatable addresses. The range only limits dynamic allocation:
+ * a requested address may be anywhere in the subnet (libnetwork checks the pool, not the range); those outside
+ * the range are tracked in a set. Not thread-safe: {@link IpamAllocator} serialises access.
  */
 final class AddressPool {
   static final int MAX_ADDRESSES = 1 << 24;
@@ -22,6 +25,7 @@ final class AddressPool {
   private final long rangeStart; // offset of the range's first address within the subnet
   private final int count; // addresses tracked by the bitset
   private final BitSet used = new BitSet();
+  private final Set<InetAddress> outsideRange = new LinkedHashSet<>();
   private int next; // bit index where the next serial search starts
 
   AddressPool(Subnet subnet, Subnet range, InetAddress gateway) {
@@ -68,7 +72,10 @@ final class AddressPool {
   /** Marks {@code addr} used; false when it already was. The caller checked {@link #contains}. */
   boolean allocate(InetAddress addr) {
     int bit = toBit(addr);
-    if (bit < 0 || used.get(bit)) {
+    if (bit < 0) {
+      return subnet.contains(addr) && !isReserved(addr) && outsideRange.add(addr);
+    }
+    if (used.get(bit)) {
       return false;
     }
     used.set(bit);
@@ -80,16 +87,18 @@ final class AddressPool {
   }
 
   /** In the subnet and in the part of the range the bitset tracks. */
+  /** Whether {@code addr} may be requested: anywhere in the subnet. */
   boolean inRange(InetAddress addr) {
-    return toBit(addr) >= 0;
+    return subnet.contains(addr);
   }
 
   boolean isAllocated(InetAddress addr) {
     int bit = toBit(addr);
-    return bit >= 0 && used.get(bit);
+    return bit >= 0 ? used.get(bit) : outsideRange.contains(addr);
   }
 
   void release(InetAddress addr) {
+    outsideRange.remove(addr);
     int bit = toBit(addr);
     if (bit >= 0 && !isReserved(addr)) {
       used.clear(bit);
@@ -105,6 +114,7 @@ final class AddressPool {
         out.add(a);
       }
     }
+    out.addAll(outsideRange);
     return out;
   }
 

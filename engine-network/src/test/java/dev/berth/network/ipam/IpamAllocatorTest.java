@@ -52,7 +52,21 @@ class IpamAllocatorTest {
       assertEquals(want, fmt(ipam.allocate("p", null)));
     }
     assertThrows(UnavailableException.class, () -> ipam.allocate("p", null));
-    assertThrows(InvalidParameterException.class, () -> ipam.allocate("p", ip("10.251.6.9")));
+    assertThrows(InvalidParameterException.class, () -> ipam.allocate("p", ip("10.252.6.9")));
+  }
+
+  @Test
+  void requestedAddressMayLieOutsideTheRange_butInsideTheSubnet(@TempDir Path dir) {
+    Path file = dir.resolve("ipam.json");
+    IpamAllocator ipam = new IpamAllocator(file);
+    ipam.addPool("p", Subnet.parse("10.251.0.0/24"), Subnet.parse("10.251.0.128/25"), null);
+    assertEquals("10.251.0.10", fmt(ipam.allocate("p", ip("10.251.0.10"))));
+    assertThrows(IpamAllocator.AddressInUseException.class, () -> ipam.allocate("p", ip("10.251.0.10")));
+    assertThrows(IpamAllocator.AddressInUseException.class, () -> ipam.allocate("p", ip("10.251.0.0")));
+    assertEquals("10.251.0.129", fmt(ipam.allocate("p", null)), "dynamic allocation stays in the range");
+    assertTrue(new IpamAllocator(file).isAllocated("p", ip("10.251.0.10")), "persisted");
+    ipam.release("p", ip("10.251.0.10"));
+    assertFalse(ipam.isAllocated("p", ip("10.251.0.10")));
   }
 
   @Test

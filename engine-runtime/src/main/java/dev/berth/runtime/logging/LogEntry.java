@@ -18,10 +18,19 @@ public record LogEntry(StdStream stream, Instant time, byte[] message) {
 
   /** The bytes {@code docker logs} prints: the message, prefixed by {@code <time> } when {@code timestamps}. */
   public byte[] render(boolean timestamps) {
-    if (!timestamps) {
+    return render(timestamps, false);
+  }
+
+  /**
+   * moby's log line: with {@code details}, the entry's attributes (none are recorded: empty) and a space go
+   * first; with {@code timestamps}, the RFC 3339 time and a space go before that.
+   */
+  public byte[] render(boolean timestamps, boolean details) {
+    if (!timestamps && !details) {
       return message;
     }
-    byte[] prefix = (formatTime(time) + " ").getBytes(StandardCharsets.US_ASCII);
+    byte[] prefix = ((timestamps ? formatTime(time) + " " : "") + (details ? " " : ""))
+        .getBytes(StandardCharsets.US_ASCII);
     byte[] out = new byte[prefix.length + message.length];
     System.arraycopy(prefix, 0, out, 0, prefix.length);
     System.arraycopy(message, 0, out, prefix.length, message.length);

@@ -29,6 +29,20 @@ public final class Capabilities {
   private Capabilities() {}
 
   /**
+   * dockerd's {@code validateCapabilities} at create: every name (any case, with or without {@code CAP_}, or
+   * {@code ALL}) must be a known capability; {@code field} ({@code CapAdd}, {@code CapDrop}) prefixes the error.
+   */
+  public static void checkKnown(List<String> caps, String field) {
+    for (String raw : caps == null ? List.<String>of() : caps) {
+      String c = raw.toUpperCase(Locale.ROOT);
+      if (!c.equals(ALL) && !KNOWN.contains(c.startsWith("CAP_") ? c : "CAP_" + c)) {
+        throw new InvalidParameterException("invalid " + field + ": unknown capability: \""
+            + (c.startsWith("CAP_") ? c : "CAP_" + c) + "\"");
+      }
+    }
+  }
+
+  /**
    * Upper-cases names, adds the {@code CAP_} prefix and checks each against the known list and the
    * {@code available} set; {@code ALL} passes through.
    */

@@ -22,10 +22,12 @@ import java.util.function.Predicate;
  * @param sysctlExists whether a sysctl exists on this kernel (runc fails on unknown ones)
  * @param extraMaskedPaths host-dependent masked paths (per-CPU {@code thermal_throttle} directories)
  * @param onlineCpus for the {@code --cpus} range check
+ * @param cpus the CPUs containers may use ({@code 0-1}), for the {@code --cpuset-cpus} check
  */
 public record HostProfile(
     CapabilitySet boundingSet, HostLimits limits, KernelVersion kernel, String nativeArch, CgroupMode cgroupMode,
-    DeviceLookup devices, Predicate<String> sysctlExists, List<String> extraMaskedPaths, int onlineCpus) {
+    DeviceLookup devices, Predicate<String> sysctlExists, List<String> extraMaskedPaths, int onlineCpus,
+    String cpus) {
 
   public HostProfile {
     extraMaskedPaths = List.copyOf(extraMaskedPaths);
@@ -35,7 +37,7 @@ public record HostProfile(
   public static HostProfile detect() {
     return new HostProfile(CapabilitySet.boundingSetOfSelf(), HostLimits.readSelf(), KernelVersion.current(),
         SeccompArch.nativeName(), CgroupMode.detect(), new HostDeviceLookup(), HostProfile::procSysctlExists,
-        thermalThrottlePaths(), Runtime.getRuntime().availableProcessors());
+        thermalThrottlePaths(), Runtime.getRuntime().availableProcessors(), CpuList.hostCpus());
   }
 
   /** Whether the daemon may raise hard rlimits for its children. */

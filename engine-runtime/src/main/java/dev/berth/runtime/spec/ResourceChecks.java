@@ -15,6 +15,11 @@ public final class ResourceChecks {
   private ResourceChecks() {}
 
   public static List<String> validate(Resources r, int onlineCpus) {
+    return validate(r, onlineCpus, false);
+  }
+
+  /** @param update checking the body of {@code docker update}, where a swap limit alone is allowed */
+  public static List<String> validate(Resources r, int onlineCpus, boolean update) {
     List<String> warnings = new ArrayList<>();
     if (r.memory() != 0 && r.memory() < MIN_MEMORY) {
       throw invalid("Minimum memory limit allowed is 6MB");
@@ -22,7 +27,7 @@ public final class ResourceChecks {
     if (r.memory() > 0 && r.memorySwap() > 0 && r.memorySwap() < r.memory()) {
       throw invalid("Minimum memoryswap limit should be larger than memory limit, see usage");
     }
-    if (r.memory() == 0 && r.memorySwap() > 0) {
+    if (r.memory() == 0 && r.memorySwap() > 0 && !update) {
       throw invalid("You should always set the Memory limit when using Memoryswap limit, see usage");
     }
     Long swappiness = r.memorySwappiness();

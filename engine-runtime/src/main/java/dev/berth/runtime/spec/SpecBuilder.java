@@ -35,7 +35,16 @@ public final class SpecBuilder {
    */
   public List<String> validate(ContainerRuntimeConfig c) {
     new ConfigChecks(defaults, host, seccomp).check(c);
-    return ResourceChecks.validate(c.resources(), host.onlineCpus());
+    List<String> warnings = ResourceChecks.validate(c.resources(), host.onlineCpus());
+    CpuList.checkAvailable(c.resources().cpusetCpus(), host.cpus());
+    return warnings;
+  }
+
+  /** dockerd's resource checks for {@code docker update} (only the fields the request sets). */
+  public List<String> validateUpdate(Resources r) {
+    List<String> warnings = ResourceChecks.validate(r, host.onlineCpus(), true);
+    CpuList.checkAvailable(r.cpusetCpus(), host.cpus());
+    return warnings;
   }
 
   /**
@@ -129,6 +138,16 @@ public final class SpecBuilder {
     String parent = c.cgroupParent().isEmpty() ? defaults.cgroupParent() : c.cgroupParent();
     String joined = (parent + "/" + c.id()).replaceAll("/+", "/");
     return java.nio.file.Path.of(joined).normalize().toString();
+  }
+
+  /** dockerd's default {@code HostConfig.MaskedPaths} on this host (set at create unless privileged). */
+  public List<String> defaultMaskedPaths() {
+    return List.copyOf(maskedPaths());
+  }
+
+  /** dockerd's default {@code HostConfig.ReadonlyPaths} (set at create unless privileged). */
+  public List<String> defaultReadonlyPaths() {
+    return DefaultSpec.READONLY_PATHS;
   }
 
   private List<String> maskedPaths() {

@@ -128,6 +128,20 @@ public final class ImageService {
     return rootfs.upperDir(containerKey);
   }
 
+  /** {@code SizeRw}: the bytes a container wrote to its writable layer (moby {@code GetContainerLayerSize}). */
+  public long containerLayerSize(String containerKey) {
+    return dev.berth.storage.layer.DirectorySize.of(rootfs.upperDir(containerKey));
+  }
+
+  /** The unpacked size of an image's layers (its part of {@code SizeRootFs}); 0 for an unknown image. */
+  public long imageSize(String imageId) {
+    try {
+      return queries.size(lookup.get(imageId));
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
   public String driverName() {
     return layers.snapshotter().driverName();
   }

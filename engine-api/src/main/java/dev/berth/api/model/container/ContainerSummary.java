@@ -36,6 +36,12 @@ public record ContainerSummary(
     hostConfig = hostConfig == null ? new HostConfigSummary(null, null) : hostConfig;
   }
 
+  /** This item with the layer sizes of {@code ?size=1} ({@code docker ps -s}, {@code system df}). */
+  public ContainerSummary withSizes(long rw, long rootFs) {
+    return new ContainerSummary(id, names, image, imageId, imageManifestDescriptor, command, created, ports, rw,
+        rootFs, labels, state, status, hostConfig, networkSettings, mounts);
+  }
+
   /**
    * A port of the container (Go {@code container.Port}, swagger {@code Port}). {@code IP} and
    * {@code PublicPort} are omitted for an exposed but unpublished port; {@code Type} is tcp, udp or sctp.

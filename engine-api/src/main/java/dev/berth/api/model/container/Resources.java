@@ -65,4 +65,19 @@ public record Resources(
         kernelMemory, kernelMemoryTcp, memoryReservation, swap, memorySwappiness, oomKillDisable, pidsLimit,
         ulimits, cpuCount, cpuPercent, ioMaximumIOps, ioMaximumBandwidth);
   }
+
+  /**
+   * dockerd's create-time normalisation of two pointers: {@code MemorySwappiness} {@code -1} and a
+   * {@code PidsLimit} of {@code 0} or less both mean "unset" and are stored as {@code null}
+   * ({@code fixMemorySwappiness}, {@code postContainersCreate}).
+   */
+  public Resources withUnsetPointersCleared() {
+    Long swappiness = memorySwappiness != null && memorySwappiness == -1 ? null : memorySwappiness;
+    Long pids = pidsLimit != null && pidsLimit <= 0 ? null : pidsLimit;
+    return new Resources(cpuShares, memory, nanoCpus, cgroupParent, blkioWeight, blkioWeightDevice,
+        blkioDeviceReadBps, blkioDeviceWriteBps, blkioDeviceReadIOps, blkioDeviceWriteIOps, cpuPeriod, cpuQuota,
+        cpuRealtimePeriod, cpuRealtimeRuntime, cpusetCpus, cpusetMems, devices, deviceCgroupRules, deviceRequests,
+        kernelMemory, kernelMemoryTcp, memoryReservation, memorySwap, swappiness, oomKillDisable, pids,
+        ulimits, cpuCount, cpuPercent, ioMaximumIOps, ioMaximumBandwidth);
+  }
 }
