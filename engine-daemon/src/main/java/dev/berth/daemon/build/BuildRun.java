@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** One build: the stage loop of moby's {@code dispatchDockerfileWithCancellation} with its output. */
@@ -31,15 +32,18 @@ final class BuildRun {
   private final Consumer<JsonMessage> out;
   private final BuiltStages<Image> built = new BuiltStages<>();
   private final StepDispatcher steps;
+  private final CompletableFuture<?> cancelled;
   private int step;
   private int total;
 
-  BuildRun(BuildServices s, BuildOptions o, BuildContext ctx, Consumer<JsonMessage> out) {
+  BuildRun(BuildServices s, BuildOptions o, BuildContext ctx, Consumer<JsonMessage> out,
+      CompletableFuture<?> cancelled) {
     this.s = s;
     this.o = o;
     this.ctx = ctx;
     this.out = out;
-    this.steps = new StepDispatcher(s, o, ctx, this::say, built);
+    this.cancelled = cancelled;
+    this.steps = new StepDispatcher(s, o, ctx, this::say, built, cancelled);
   }
 
   String run() throws IOException {
@@ -153,6 +157,9 @@ final class BuildRun {
   }
 
   private void stepHeader(Instruction i) {
+    if (cancelled.isDone()) {
+      throw new BuildCancelledException();
+    }
     step++;
     say("Step " + step + "/" + total + " : " + i.original() + "\n");
   }

@@ -8,6 +8,7 @@ import dev.berth.storage.linux.FsOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -33,10 +34,15 @@ public final class Builder {
         pulls.pull(new ImageBackend.PullOptions(ref, "", platform, auth), progress));
   }
 
-  /** Builds; writes the JSON stream to {@code out}; returns the final image ID. */
-  public String build(BuildOptions options, InputStream context, Consumer<JsonMessage> out) throws IOException {
+  /**
+   * Builds; writes the JSON stream to {@code out}; returns the final image ID. When {@code cancelled} completes
+   * (the client went away), the running step's container is killed and removed and the build stops, as dockerd
+   * cancels a build with its request.
+   */
+  public String build(BuildOptions options, InputStream context, Consumer<JsonMessage> out,
+      CompletableFuture<?> cancelled) throws IOException {
     try (BuildContext ctx = BuildContext.extract(context, tmpRoot, services.fs())) {
-      return new BuildRun(services, options, ctx, out).run();
+      return new BuildRun(services, options, ctx, out, cancelled).run();
     }
   }
 

@@ -40,8 +40,11 @@ final class RunStep {
     return containers.create(null, null, ContainerCreateRequest.of(b.build(), hostConfig, null)).id();
   }
 
-  /** Starts the container, streams its output to {@code out}, and returns its exit code. */
-  long run(String id, Consumer<String> out) {
+  /**
+   * Starts the container, streams its output to {@code out}, and returns its exit code; kills it and throws
+   * {@link BuildCancelledException} when {@code cancelled} completes first.
+   */
+  long run(String id, Consumer<String> out, CompletableFuture<?> cancelled) {
     ContainerBackend.AttachSession session = containers.attach(id, new AttachOptions(true, false, false, true,
         true, null));
     CompletableFuture<ContainerWaitResponse> exit = containers.await(id, "next-exit");
@@ -56,6 +59,16 @@ final class RunStep {
       }
     });
     containers.start(id);
+    CompletableFuture.anyOf(exit, cancelled).join();
+    if (!exit.isDone()) {
+      try {
+        containers.kill(id, "KILL");
+      } catch (RuntimeException e) {
+        // it exited meanwhile
+      }
+      pump.interrupt();
+      throw new BuildCancelledException();
+    }
     ContainerWaitResponse w = exit.join();
     try {
       pump.join(10_000);

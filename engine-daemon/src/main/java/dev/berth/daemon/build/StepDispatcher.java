@@ -35,9 +35,11 @@ final class StepDispatcher {
   private final Consumer<String> say;
   private final BuiltStages<Image> built;
   private final CacheSources cacheFrom;
+  private final CompletableFuture<?> cancelled;
 
   StepDispatcher(BuildServices s, BuildOptions o, BuildContext ctx, Consumer<String> say,
-      BuiltStages<Image> built) {
+      BuiltStages<Image> built, CompletableFuture<?> cancelled) {
+    this.cancelled = cancelled;
     this.s = s;
     this.o = o;
     this.ctx = ctx;
@@ -106,7 +108,7 @@ final class StepDispatcher {
     say.accept(" ---> Running in " + shortId + "\n");
     Image img;
     try {
-      long code = s.runs().run(id, say);
+      long code = s.runs().run(id, say, cancelled);
       if (code != 0) {
         throw new StepFailedException(String.join(" ", cmd), code);
       }

@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,8 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     boolean requestComplete;
     boolean responseComplete;
     boolean keepAlive;
+    /** The client shut down its side while we answer: Go clients only do that when they are gone. */
+    final CompletableFuture<Void> inputShutdown = new CompletableFuture<>();
 
     Exchange(HttpRequest request, InboundStream body) {
       this.request = request;
@@ -178,7 +181,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
         return e.status();
       }
       case ApiResponse.Stream s -> {
-        ResponseStream out = new ResponseStream(writer, () -> streamHead(ex, s));
+        ResponseStream out = new ResponseStream(writer, () -> streamHead(ex, s), ex.inputShutdown);
         try {
           s.body().writeTo(out);
         } catch (Throwable t) {
@@ -353,6 +356,8 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
         hijackInput.end();
       } else if (current == null) {
         ctx.close();
+      } else if (current.requestComplete) {
+        current.inputShutdown.complete(null);
       }
       return;
     }

@@ -24,14 +24,19 @@ public final class ResponseStream extends OutputStream {
   private boolean committed;
   private boolean finished;
 
-  ResponseStream(ChannelWriter writer, Supplier<HttpResponse> head) {
+  /** @param inputShutdown completes when the client shuts down its sending side during this response */
+  ResponseStream(ChannelWriter writer, Supplier<HttpResponse> head, CompletableFuture<Void> inputShutdown) {
     this.writer = writer;
     this.head = head;
     this.clientGone = new CompletableFuture<>();
     writer.channel().closeFuture().addListener(f -> clientGone.complete(null));
+    inputShutdown.thenRun(() -> clientGone.complete(null));
   }
 
-  /** Completes when the client disconnects, so idle streams (events, logs -f) can stop. */
+  /**
+   * Completes when the client disconnects (or shuts down its side, which HTTP clients only do when they go
+   * away), so idle streams (events, logs -f, a build's RUN step) can stop.
+   */
   public CompletableFuture<Void> clientGone() {
     return clientGone;
   }

@@ -206,6 +206,32 @@ class BuildCompatIT {
   }
 
   @Test
+  void clientGoingAway_cancelsTheBuild_andRemovesTheStepContainer(DockerCli docker, @TempDir Path dir)
+      throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\nRUN sleep 60\nRUN touch /never\n");
+    Process cli = docker.start("build", "--no-cache", dir.toString());
+    try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(cli.getInputStream()))) {
+      String line;
+      while ((line = lines.readLine()) != null && !line.contains("Running in")) {
+        // wait until the RUN container runs
+      }
+      assertTrue(line != null, "the build never reached its RUN step");
+      cli.destroy(); // the CLI closes its connection, as after Ctrl-C
+      cli.waitFor();
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    String left = "";
+    while (System.nanoTime() < deadline) {
+      left = ok(docker.run("ps", "-a", "-q")).out();
+      if (left.isEmpty()) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertEquals("", left, "the step container outlived the cancelled build");
+  }
+
+  @Test
   void hostOptions_reachTheRunSteps(DockerCli docker) {
     assumeTrue(Files.isDirectory(Path.of("/sys/fs/cgroup/memory")), "cgroup v1 memory controller");
     CliResult r = ok(docker.run(TestImages.utf8("""

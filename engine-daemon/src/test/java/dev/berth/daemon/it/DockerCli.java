@@ -34,6 +34,20 @@ public final class DockerCli {
     return Processes.run(cmd, env, stdin, timeout);
   }
 
+  /** Starts the CLI without waiting (stdout and stderr merged), for tests that interrupt it. */
+  public Process start(String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add("docker");
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    try {
+      return pb.start();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static boolean available() {
     return Processes.run(List.of("sh", "-c", "command -v docker"), Map.of(), null, Duration.ofSeconds(5))
         .exitCode() == 0;

@@ -79,7 +79,7 @@ public final class BuildRoutes implements Router {
     return ApiResponse.stream("application/json", out -> {
       JsonMessageWriter w = new JsonMessageWriter(out);
       try {
-        builder.build(o, r.body(), w::write);
+        builder.build(o, r.body(), w::write, out.clientGone());
       } catch (StepFailedException e) {
         w.write(new JsonMessage(null, null, null, null, null, null, 0, 0,
             new JsonMessage.ErrorDetail(e.code(), e.getMessage()), e.getMessage(), null));
