@@ -11,6 +11,7 @@ import dev.berth.api.model.container.LogConfig;
 import dev.berth.api.model.container.NetworkingConfig;
 import dev.berth.api.model.container.RestartPolicy;
 import dev.berth.api.types.MountSpec;
+import dev.berth.runtime.spec.DefaultSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,6 +64,9 @@ final class CreateOperation {
     if (cb.hostname == null || cb.hostname.isEmpty()) {
       cb.hostname = ContainerNetworking.mode(host).equals("host") ? hostHostname() : ContainerIds.shortId(id);
     }
+    cb.domainname = nz(cb.domainname);
+    cb.user = nz(cb.user);
+    cb.workingDir = nz(cb.workingDir);
     ContainerConfig config = cb.build();
     List<String> warnings = ctx.runtime().specs().validate(
         RuntimeConfigMapper.map(tempRecord(id, config, host, path, args), Path.of("/"), ctx.store().dir(id),
@@ -156,11 +160,31 @@ final class CreateOperation {
     if (b.portBindings == null) {
       b.portBindings = Map.of();
     }
-    var res = RuntimeConfigMapper.resources(h).withDockerDefaults();
-    if (res.memorySwap() != h.resources().memorySwap()) {
-      b.resources = h.resources().withMemorySwap(res.memorySwap());
+    if (b.maskedPaths == null && !b.privileged) {     // moby createContainerOSSpecificSettings
+      b.maskedPaths = ctx.runtime().specs().defaultMaskedPaths();
     }
+    if (b.readonlyPaths == null && !b.privileged) {
+      b.readonlyPaths = DefaultSpec.READONLY_PATHS;
+    }
+    var res = RuntimeConfigMapper.resources(h).withDockerDefaults();
+    b.resources = h.resources().withMemorySwap(res.memorySwap()).withCreateDefaults();
+    goStrings(b);
     return b.build();
+  }
+
+  /** Go strings are never null: docker-py and compose leave most of them out, dockerd then shows {@code ""}. */
+  private static void goStrings(HostConfig.Builder b) {
+    b.containerIdFile = nz(b.containerIdFile);
+    b.volumeDriver = nz(b.volumeDriver);
+    b.cgroup = nz(b.cgroup);
+    b.pidMode = nz(b.pidMode);
+    b.utsMode = nz(b.utsMode);
+    b.usernsMode = nz(b.usernsMode);
+    b.isolation = nz(b.isolation);
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
   }
 
   private static void validate(HostConfig h) {

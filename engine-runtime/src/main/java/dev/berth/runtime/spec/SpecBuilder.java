@@ -131,6 +131,11 @@ public final class SpecBuilder {
     return java.nio.file.Path.of(joined).normalize().toString();
   }
 
+  /** The paths masked when a container does not choose its own (dockerd records them in its HostConfig). */
+  public List<String> defaultMaskedPaths() {
+    return maskedPaths();
+  }
+
   private List<String> maskedPaths() {
     List<String> out = new ArrayList<>(DefaultSpec.MASKED_PATHS);
     out.addAll(host.extraMaskedPaths());
