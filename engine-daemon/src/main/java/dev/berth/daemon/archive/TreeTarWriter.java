@@ -124,7 +124,7 @@ final class TreeTarWriter {
         return; // sockets
       }
     }
-    e.setMode(mode & 07777);
+    e.setMode(mode & (S_IFMT | 07777)); // with the file type bits, as Go's tar.FileInfoHeader writes them
     e.setLastModifiedTime((FileTime) st.get("lastModifiedTime"));
     e.setUserId((int) st.get("uid"));
     e.setGroupId((int) st.get("gid"));

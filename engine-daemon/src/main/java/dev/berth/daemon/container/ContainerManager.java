@@ -354,7 +354,7 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
         // raced with a start or another removal: leave it
       }
     }
-    return new ContainerPruneResponse(deleted, 0);
+    return new ContainerPruneResponse(deleted.isEmpty() ? null : deleted, 0);
   }
 
   /** {@code until} filter values are unix times ({@code secs[.nanos]}, converted by the route). */

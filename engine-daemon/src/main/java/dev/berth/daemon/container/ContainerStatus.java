@@ -2,6 +2,7 @@ package dev.berth.daemon.container;
 
 import dev.berth.api.errors.ConflictException;
 import dev.berth.api.errors.NotModifiedException;
+import dev.berth.api.errors.SystemException;
 
 /**
  * A container's state, exclusive (one value, unlike moby's boolean flags). The wire booleans
@@ -52,7 +53,8 @@ public enum ContainerStatus {
 
   public void checkCanUnpause(String id) {
     if (this != PAUSED) {
-      throw new ConflictException("container " + id + " is not paused");
+      // moby containerUnpause returns a plain error here: 500, capitalised (unlike pause's 409)
+      throw new SystemException("Container " + id + " is not paused");
     }
   }
 

@@ -67,6 +67,9 @@ final class CreateOperation {
     if (cb.hostname == null || cb.hostname.isEmpty()) {
       cb.hostname = ContainerNetworking.mode(host).equals("host") ? hostHostname() : ContainerIds.shortId(id);
     }
+    cb.domainname = nz(cb.domainname);
+    cb.user = nz(cb.user);
+    cb.workingDir = nz(cb.workingDir);
     ContainerConfig config = cb.build();
     List<String> warnings = ctx.runtime().specs().validate(
         RuntimeConfigMapper.map(tempRecord(id, config, host, path, args), Path.of("/"), ctx.store().dir(id),
@@ -161,7 +164,7 @@ final class CreateOperation {
       b.portBindings = Map.of();
     }
     var res = RuntimeConfigMapper.resources(h).withDockerDefaults();
-    b.resources = h.resources().withUnsetPointersCleared();
+    b.resources = h.resources().withUnsetPointersCleared().withCreateDefaults();
     if (res.memorySwap() != h.resources().memorySwap()) {
       b.resources = b.resources.withMemorySwap(res.memorySwap());
     }
@@ -173,7 +176,23 @@ final class CreateOperation {
     b.pidMode = CreateChecks.sharedNamespace(b.pidMode, this::record, true);
     b.networkMode = CreateChecks.sharedNamespace(b.networkMode, this::record, false);
     b.securityOpt = securityOpt(h);
+    goStrings(b);
     return b.build();
+  }
+
+  /** Go strings are never null: docker-py and compose leave most of them out, dockerd then shows {@code ""}. */
+  private static void goStrings(HostConfig.Builder b) {
+    b.containerIdFile = nz(b.containerIdFile);
+    b.volumeDriver = nz(b.volumeDriver);
+    b.cgroup = nz(b.cgroup);
+    b.pidMode = nz(b.pidMode);
+    b.utsMode = nz(b.utsMode);
+    b.usernsMode = nz(b.usernsMode);
+    b.isolation = nz(b.isolation);
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
   }
 
   private ContainerRecord record(String ref) {

@@ -128,7 +128,7 @@ public final class VolumeService implements VolumeBackend {
       deleted.add(v.name());
       reclaimed += Math.max(0, size);
     }
-    return new VolumePruneResponse(deleted.isEmpty() ? null : deleted, reclaimed);
+    return new VolumePruneResponse(deleted, reclaimed);
   }
 
   /** {@code label!=k} / {@code label!=k=v}: the volume must not carry the label (value). */

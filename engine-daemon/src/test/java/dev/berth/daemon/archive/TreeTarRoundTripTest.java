@@ -52,6 +52,22 @@ class TreeTarRoundTripTest {
   }
 
   @Test
+  void entryModes_carryTheFileTypeBitsAsDockerd(@TempDir Path tmp) throws IOException {
+    Path src = Files.createDirectories(tmp.resolve("src/d"));
+    Files.writeString(src.resolve("f"), "x");
+    Files.setPosixFilePermissions(src.resolve("f"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+    Files.createSymbolicLink(src.resolve("l"), Path.of("f"));
+    java.util.Map<String, Integer> modes = new java.util.TreeMap<>();
+    try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+        new ByteArrayInputStream(tar(tmp.resolve("src"), "src")))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        modes.put(e.getName(), e.getMode() & 0170000);
+      }
+    }
+    assertEquals(java.util.Map.of("src/", 040000, "src/d/", 040000, "src/d/f", 0100000, "src/d/l", 0120000), modes);
+  }
+
+  @Test
   void symlinkToSlashInTheContainer_isFollowedInsideTheRoot(@TempDir Path tmp) throws IOException {
     Path src = Files.createDirectories(tmp.resolve("src"));
     Files.writeString(src.resolve("x"), "data");

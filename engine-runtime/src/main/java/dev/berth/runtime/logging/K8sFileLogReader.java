@@ -112,7 +112,7 @@ public final class K8sFileLogReader implements LogReader {
     }
 
     void emit(LogEntry e) {
-      if (pastUntil || stopped || !options.wants(e)) {
+      if (pastUntil || stopped || options.isBeforeSince(e)) {
         return;
       }
       if (options.isPastUntil(e)) {
@@ -146,6 +146,9 @@ public final class K8sFileLogReader implements LogReader {
     }
 
     private void deliver(LogEntry e) {
+      if (!options.wantsStream(e)) {
+        return;
+      }
       if (!sink.accept(e) || Thread.currentThread().isInterrupted()) {
         stopped = true;
       }

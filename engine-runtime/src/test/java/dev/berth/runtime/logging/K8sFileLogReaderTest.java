@@ -65,6 +65,16 @@ class K8sFileLogReaderTest {
   }
 
   @Test
+  void tailCountsBothStreamsBeforeTheStreamFilter() throws Exception {
+    Path log = log(rec(1, "stdout", "F", "o1"), rec(1, "stderr", "F", "e1"), rec(2, "stdout", "F", "o2"),
+        rec(2, "stderr", "F", "e2"));
+    assertEquals(List.of("stdout:o2\n"), read(log, new LogReadOptions(true, false, null, null, 2, false)),
+        "dockerd tails the log file, then drops the stream not asked for");
+    assertEquals(List.of("stderr:e1\n", "stderr:e2\n"),
+        read(log, new LogReadOptions(false, true, null, null, 3, false)));
+  }
+
+  @Test
   void missingFileAndTimestamps() throws Exception {
     assertEquals(List.of(), read(dir.resolve("none.log"), LogReadOptions.all()));
     LogEntry e = new LogEntry(StdStream.STDOUT, Instant.parse("2026-01-01T00:00:01.5Z"), "x\n".getBytes());

@@ -80,4 +80,21 @@ public record Resources(
         kernelMemory, kernelMemoryTcp, memoryReservation, memorySwap, swappiness, oomKillDisable, pids,
         ulimits, cpuCount, cpuPercent, ioMaximumIOps, ioMaximumBandwidth);
   }
+
+  /**
+   * This configuration as dockerd stores it at create: Go strings are never null (a client that leaves them out
+   * gets {@code ""}), and {@code OomKillDisable} defaults to false ({@code adaptContainerSettings}).
+   */
+  public Resources withCreateDefaults() {
+    return new Resources(cpuShares, memory, nanoCpus, nz(cgroupParent), blkioWeight, blkioWeightDevice,
+        blkioDeviceReadBps, blkioDeviceWriteBps, blkioDeviceReadIOps, blkioDeviceWriteIOps, cpuPeriod, cpuQuota,
+        cpuRealtimePeriod, cpuRealtimeRuntime, nz(cpusetCpus), nz(cpusetMems), devices, deviceCgroupRules,
+        deviceRequests, kernelMemory, kernelMemoryTcp, memoryReservation, memorySwap, memorySwappiness,
+        oomKillDisable == null ? Boolean.FALSE : oomKillDisable, pidsLimit, ulimits, cpuCount, cpuPercent,
+        ioMaximumIOps, ioMaximumBandwidth);
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
 }

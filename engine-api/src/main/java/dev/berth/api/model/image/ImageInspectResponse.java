@@ -13,7 +13,9 @@ import java.util.List;
  * in Go's key order.
  *
  * <p>Version shaping is the route's job, as in dockerd's {@code getImagesByName}: {@code VirtualSize} (= Size)
- * only below API 1.44; {@code Container}/{@code ContainerConfig} only below 1.45 (all three {@code omitempty});
+ * only below API 1.44; {@code Container}/{@code ContainerConfig} only below 1.45, and there always (dockerd adds
+ * them as extra fields: {@code ""} and an all-empty config for an image without them; docker-compose v1 reads
+ * {@code ContainerConfig.Volumes} unconditionally when it recreates a container);
  * {@code Descriptor} only from 1.48. Below 1.50 dockerd replaces {@code Config} by the legacy
  * {@link ContainerConfig} form: the route writes {@code config().toContainerConfig()} under the {@code "Config"}
  * key instead (e.g. by swapping that node of the serialized tree). {@code RepoTags}/{@code RepoDigests} are
@@ -27,7 +29,7 @@ public record ImageInspectResponse(
     @JsonProperty("Parent") String parent,
     @JsonProperty("Comment") String comment,
     @JsonProperty("Created") @JsonInclude(Include.NON_EMPTY) String created,
-    @JsonProperty("Container") @JsonInclude(Include.NON_EMPTY) String container,
+    @JsonProperty("Container") @JsonInclude(Include.NON_NULL) String container,
     @JsonProperty("ContainerConfig") @JsonInclude(Include.NON_NULL) ContainerConfig containerConfig,
     @JsonProperty("DockerVersion") String dockerVersion,
     @JsonProperty("Author") String author,
@@ -67,7 +69,9 @@ public record ImageInspectResponse(
   public ImageInspectResponse forApiVersion(boolean below144, boolean below145, boolean below148) {
     return new ImageInspectResponse(id, repoTags, repoDigests, parent, comment,
         below144 && (created == null || created.isEmpty()) ? GoTime.ZERO : created,
-        below145 ? container : null, below145 ? containerConfig : null, dockerVersion, author, config,
+        below145 ? (container == null ? "" : container) : null,
+        below145 ? (containerConfig == null ? ContainerConfig.empty() : containerConfig) : null, dockerVersion,
+        author, config,
         architecture, variant, os, osVersion, size, below144 ? size : 0, graphDriver, rootFs, metadata,
         below148 ? null : descriptor, manifests);
   }

@@ -152,7 +152,8 @@ class ContainerResponsesTest {
   @Test
   void smallResponses_matchDockerShapes() {
     assertEquals(tree("{\"Id\":\"abc\",\"Warnings\":[]}"), tree(ContainerCreateResponse.of("abc")));
-    assertEquals(tree("{\"Warnings\":[]}"), tree(ContainerUpdateResponse.of(null)));
+    assertEquals(tree("{\"Warnings\":null}"), tree(ContainerUpdateResponse.of(null)));
+    assertEquals(tree("{\"Warnings\":null}"), tree(ContainerUpdateResponse.of(java.util.List.of())));
     assertEquals(tree("{\"ContainersDeleted\":null,\"SpaceReclaimed\":0}"),
         tree(new ContainerPruneResponse(null, 0)));
     assertEquals(tree("{\"Kind\":1,\"Path\":\"/tmp/x\"}"), tree(FilesystemChange.added("/tmp/x")));

@@ -42,6 +42,10 @@ class ImageRecordsTest {
     JsonNode json = tree(inspect().forApiVersion(true, true, true));
     assertEquals(2_155_464, json.get("VirtualSize").asLong());
     assertFalse(json.has("Descriptor"));
+    assertEquals("", json.get("Container").asText());
+    assertEquals("", json.get("ContainerConfig").get("Hostname").asText());
+    assertTrue(json.get("ContainerConfig").get("Volumes").isNull());
+    assertFalse(tree(inspect().forApiVersion(false, false, false)).has("ContainerConfig"));
 
     JsonNode legacyConfig = tree(inspect().config().toContainerConfig());
     assertEquals("", legacyConfig.get("Hostname").asText());

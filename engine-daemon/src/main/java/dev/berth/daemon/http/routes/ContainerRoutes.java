@@ -36,8 +36,7 @@ public final class ContainerRoutes implements Router {
         Route.post("/containers/create", this::postContainersCreate),
         Route.post("/containers/prune", r -> ApiResponse.json(backend.prune(Timestamps.untilAsUnixTime(r.filters()))))
             .minApiVersion("1.25"),
-        Route.get("/containers/{name}/json", r -> ApiResponse.json(
-            backend.inspect(r.pathParam("name"), r.boolParam("size")))),
+        Route.get("/containers/{name}/json", this::getContainersByName),
         Route.post("/containers/{name}/start", this::postContainersStart),
         Route.post("/containers/{name}/stop", this::postContainersStop),
         Route.post("/containers/{name}/restart", this::postContainersRestart),
@@ -72,6 +71,16 @@ public final class ContainerRoutes implements Router {
   private ApiResponse getContainersJson(ApiRequest r) {
     return ApiResponse.json(backend.list(r.boolParam("all"), (int) r.longParam("limit", -1),
         r.boolParam("size"), r.filters()));
+  }
+
+  private ApiResponse getContainersByName(ApiRequest r) {
+    var inspect = backend.inspect(r.pathParam("name"), r.boolParam("size"));
+    if (r.versionAtLeast("1.45")) {
+      return ApiResponse.json(inspect);
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode tree = Json.MAPPER.valueToTree(inspect);
+    ContainerInspectCompat.below145(tree);
+    return ApiResponse.json(tree);
   }
 
   private ApiResponse postContainersCreate(ApiRequest r) {

@@ -67,7 +67,8 @@ public final class ImageRoutes implements Router {
 
   private ApiResponse getImagesByName(ApiRequest r) {
     ImageInspectResponse img = backend.inspect(r.pathParam("name"))
-        .forApiVersion(!r.versionAtLeast("1.44"), !r.versionAtLeast("1.45"), !r.versionAtLeast("1.48"));
+        .forApiVersion(!r.versionAtLeast("1.44"), LegacyClients.wantsImageContainerConfig(r),
+            !r.versionAtLeast("1.48"));
     if (r.versionAtLeast("1.50")) {
       return ApiResponse.json(img);
     }
