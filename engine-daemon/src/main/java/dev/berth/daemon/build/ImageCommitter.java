@@ -67,6 +67,27 @@ final class ImageCommitter {
     return create(parent, config, h, sc.author(), diffId);
   }
 
+  /**
+   * The {@code container_config} dockerd's classic builder records: the step's run config with the step's
+   * command ({@code [/bin/sh -c #(nop)  ENV A=1]}); API clients below 1.45 read it (docker-compose v1 takes the
+   * image's volumes from {@code ContainerConfig.Volumes}).
+   */
+  static ContainerConfig stepConfig(ContainerConfig config, String createdBy) {
+    ContainerConfig.Builder b = config.toBuilder();
+    List<String> shell = config.shell() == null || config.shell().isEmpty() ? List.of("/bin/sh", "-c")
+        : config.shell();
+    String prefix = String.join(" ", shell) + " ";
+    List<String> cmd = new ArrayList<>();
+    if (createdBy.startsWith(prefix)) {
+      cmd.addAll(shell);
+      cmd.add(createdBy.substring(prefix.length()));
+    } else {
+      cmd.add(createdBy);
+    }
+    b.cmd = cmd;
+    return b.build();
+  }
+
   private static String emptyToNull(String s) {
     return s == null || s.isEmpty() ? null : s;
   }
@@ -86,7 +107,7 @@ final class ImageCommitter {
     }
     history.add(step);
     ImageConfig ic = new ImageConfig(parent == null ? null : parent.id().toString(), null, step.created(), null,
-        null, dockerVersion, emptyToNull(author), config, pc == null || pc.architecture() == null ? "amd64" : pc.architecture(),
+        stepConfig(config, step.createdBy()), dockerVersion, emptyToNull(author), config, pc == null || pc.architecture() == null ? "amd64" : pc.architecture(),
         pc == null ? null : pc.variant(), pc == null || pc.os() == null ? "linux" : pc.os(),
         RootFs.layers(diffIds), history, pc == null ? null : pc.osVersion());
     Image img = images.createImage(Json.write(ic), List.of());

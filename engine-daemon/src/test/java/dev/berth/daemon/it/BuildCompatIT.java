@@ -95,7 +95,8 @@ class BuildCompatIT {
   }
 
   @Test
-  void referenceDockerfile_givesDockerdsConfigAndOutput(DockerCli docker, @TempDir Path dir) throws IOException {
+  void referenceDockerfile_givesDockerdsConfigAndOutput(DockerCli docker, BerthDaemon daemon, @TempDir Path dir)
+      throws IOException {
     String t = tag("reference");
     CliResult b = ok(docker.run("build", "--no-cache", "--build-arg", "GREETING=hello-arg", "-t", t,
         referenceContext(dir).toString()));
@@ -121,6 +122,13 @@ class BuildCompatIT {
     assertTrue(history.contains("/bin/sh -c #(nop) COPY dir:"), history);
     assertTrue(history.contains("HEALTHCHECK &{[\"CMD-SHELL\" \"cat /app/greeting.txt || exit 1\"] \"5s\" \"3s\" "
         + "\"1s\" \"0s\" '\\x02'}"), history);
+
+    try (RawHttp http = new RawHttp(daemon.socket())) { // what API clients below 1.45 (compose v1) read
+      JsonNode old = JSON.readTree(http.get("/v1.41/images/" + t + "/json").body());
+      assertEquals(want.get("Volumes"), old.get("ContainerConfig").get("Volumes"));
+      assertEquals("/bin/sh -ec #(nop)  MAINTAINER someone@example.com",
+          String.join(" ", JSON.convertValue(old.get("ContainerConfig").get("Cmd"), String[].class)));
+    }
 
     List<String> runLayer = layerEntries(docker, dir, t, 5);
     assertTrue(runLayer.contains("etc/passwd"), runLayer::toString);
