@@ -67,9 +67,8 @@ final class BuildRun {
       BuildArgs stageArgs = args.forStage();
       Instruction.From from = stage.from().expand(lex, args.metaValues());
       stepHeader(from);
-      state = base(from);
+      state = steps.onBuildTriggers(base(from), stageArgs, lex); // moby initializeStage, then the ID line
       say(" ---> " + state.shortId() + "\n");
-      state = steps.onBuildTriggers(state, stageArgs, lex);
       boolean cmdSet = false;
       for (Instruction raw : stage.commands()) {
         stepHeader(raw);

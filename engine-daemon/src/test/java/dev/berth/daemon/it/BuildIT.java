@@ -171,7 +171,9 @@ class BuildIT {
     String child = tag("buildonchild");
     byte[] df2 = ("FROM " + base + "\nCMD [\"cat /t; pwd\"]\n").getBytes(StandardCharsets.UTF_8);
     CliResult b = ok(docker.run(df2, Duration.ofSeconds(60), "build", "-t", child, "-"));
-    assertTrue(b.stdout().contains("# Executing 1 build trigger"), b::toString);
+    assertTrue(b.stdout().replaceAll("[0-9a-f]{12}", "ID").contains("Step 1/2 : FROM " + base + "\n"
+        + "# Executing 1 build trigger\n ---> Running in ID\nRemoving intermediate container ID\n"
+        + " ---> ID\nStep 2/2"), b::toString); // dockerd prints the stage's ID after its triggers
     assertEquals("triggered\n/app/sub", ok(docker.run("run", "--rm", child)).out());
     assertEquals("{\"Test\":[\"CMD-SHELL\",\"true\"],\"Interval\":5000000000} SIGINT null",
         ok(docker.run("image", "inspect", "-f", "{{json .Config.Healthcheck}} {{.Config.StopSignal}} "
