@@ -43,7 +43,7 @@ final class BuildRun {
     this.ctx = ctx;
     this.out = out;
     this.cancelled = cancelled;
-    this.steps = new StepDispatcher(s, o, ctx, this::say, built, cancelled);
+    this.steps = new StepDispatcher(s, o, ctx, this::say, built, cancelled, this::baseImage);
   }
 
   String run() throws IOException {

@@ -1,5 +1,8 @@
 package dev.berth.daemon.build;
 
+import dev.berth.api.errors.InvalidParameterException;
+import dev.berth.api.errors.NotFoundException;
+import dev.berth.api.errors.SystemException;
 import dev.berth.api.model.container.ContainerConfig;
 import dev.berth.daemon.build.dockerfile.BuildArgs;
 import dev.berth.daemon.build.dockerfile.BuiltStages;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Executes one instruction on the current state and returns the new one (moby {@code dispatch}). */
 final class StepDispatcher {
@@ -36,10 +40,12 @@ final class StepDispatcher {
   private final BuiltStages<Image> built;
   private final CacheSources cacheFrom;
   private final CompletableFuture<?> cancelled;
+  private final Function<String, Image> images;
 
   StepDispatcher(BuildServices s, BuildOptions o, BuildContext ctx, Consumer<String> say,
-      BuiltStages<Image> built, CompletableFuture<?> cancelled) {
+      BuiltStages<Image> built, CompletableFuture<?> cancelled, Function<String, Image> images) {
     this.cancelled = cancelled;
+    this.images = images;
     this.s = s;
     this.o = o;
     this.ctx = ctx;
@@ -146,13 +152,22 @@ final class StepDispatcher {
     }
   }
 
+  /** {@code COPY --from=<image>}: local, else pulled like a base image (moby {@code getImageMount}). */
+  private Image fromImage(String ref) {
+    try {
+      return images.apply(ref);
+    } catch (InvalidParameterException | NotFoundException | SystemException e) {
+      throw new InvalidParameterException("invalid from flag value " + ref + ": " + e.getMessage(), e);
+    }
+  }
+
   private BuildImage copy(String verb, List<String> sources, String dest, String chown, String chmod, String from,
       boolean extract, BuildImage state) throws IOException {
     ImageTree tree = ImageTree.of(s.images(), state.image());
     CopySource source = CopySource.of(ctx);
     if (from != null && !from.isEmpty()) {
       Optional<Image> stage = built.forCopyFrom(from);
-      source = CopySource.of(ImageTree.of(s.images(), stage.isPresent() ? stage.get() : s.images().get(from)));
+      source = CopySource.of(ImageTree.of(s.images(), stage.isPresent() ? stage.get() : fromImage(from)));
     }
     ContainerConfig cfg = state.runConfig();
     String workdir = cfg.workingDir() == null ? "" : cfg.workingDir();

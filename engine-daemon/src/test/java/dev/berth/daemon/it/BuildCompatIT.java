@@ -183,6 +183,16 @@ class BuildCompatIT {
   }
 
   @Test
+  void copyFromAnImageThatIsNotLocal_triesToPullIt(DockerCli docker) {
+    CliResult r = docker.run(TestImages.utf8("FROM busybox\nCOPY --from=127.0.0.1:1/nosuch /a /a\n"),
+        Duration.ofSeconds(60), "build", "-");
+    assertNotEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stdout().contains("invalid from flag value 127.0.0.1:1/nosuch: ")
+        || r.stderr().contains("invalid from flag value 127.0.0.1:1/nosuch: "), r::toString);
+    assertTrue((r.stdout() + r.stderr()).contains("127.0.0.1:1"), r::toString);
+  }
+
+  @Test
   void xzContext_andCopyChmod(DockerCli docker) throws IOException {
     byte[] tar = new TarBuilder().file("Dockerfile", "FROM busybox\nCOPY --chmod=751 f /f\n")
         .file("f", "x").build();
