@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.Volume;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -294,6 +297,61 @@ class TestcontainersIT {
       } finally {
         docker.run("rmi", ref);
       }
+    }
+  }
+
+  /** The docker-java commands tests reach through {@code getDockerClient()}, with the shapes it parses. */
+  @Test
+  void dockerClient_commandsTestsCallDirectly() throws Exception {
+    try (GenericContainer<?> c = sleeper().withCopyToContainer(Transferable.of("x"), "/etc/added.txt")) {
+      c.start();
+      DockerClient client = c.getDockerClient();
+      String id = c.getContainerId();
+      assertTrue(client.topContainerCmd(id).exec().getProcesses()[0][7].startsWith("sleep"));
+      StatsCallback stats = client.statsCmd(id).withNoStream(true).exec(new StatsCallback());
+      stats.awaitCompletion(10, TimeUnit.SECONDS);
+      assertTrue(stats.got.getMemoryStats().getUsage() > 0, String.valueOf(stats.got));
+      assertTrue(client.containerDiffCmd(id).exec().stream().anyMatch(d -> d.getPath().equals("/etc/added.txt")));
+      client.pauseContainerCmd(id).exec();
+      assertTrue(client.inspectContainerCmd(id).exec().getState().getPaused());
+      client.unpauseContainerCmd(id).exec();
+      client.renameContainerCmd(id).withName("tc-renamed").exec();
+      client.updateContainerCmd(id).withMemory(64L << 20).withMemorySwap(-1L).exec();
+      InspectContainerResponse info = client.inspectContainerCmd(id).exec();
+      assertEquals("/tc-renamed", info.getName());
+      assertEquals(64L << 20, info.getHostConfig().getMemory());
+      String image = client.commitCmd(id).withRepository("berth-tc-commit").withTag("v1").exec();
+      client.tagImageCmd("berth-tc-commit:v1", "berth-tc-commit", "v2").exec();
+      assertEquals(image, client.inspectImageCmd("berth-tc-commit:v2").exec().getId());
+      client.removeImageCmd("berth-tc-commit:v2").exec();
+      client.removeImageCmd("berth-tc-commit:v1").exec();
+      String net = client.createNetworkCmd().withName("tc-net").exec().getId();
+      client.connectToNetworkCmd().withNetworkId(net).withContainerId(id).exec();
+      assertTrue(client.inspectNetworkCmd().withNetworkId("tc-net").exec().getContainers().containsKey(id));
+      client.disconnectFromNetworkCmd().withNetworkId(net).withContainerId(id).exec();
+      client.removeNetworkCmd("tc-net").exec();
+      try (InputStream in = client.saveImageCmd(IMG.asCanonicalNameString()).exec()) {
+        assertTrue(in.readAllBytes().length > 1_000_000);
+      }
+      String exits = client.createContainerCmd(IMG.asCanonicalNameString()).withCmd("sh", "-c", "exit 7").exec()
+          .getId();
+      client.startContainerCmd(exits).exec();
+      assertEquals(7, client.waitContainerCmd(exits).start().awaitStatusCode(10, TimeUnit.SECONDS));
+      assertEquals(7L, client.inspectContainerCmd(exits).exec().getState().getExitCodeLong());
+      client.removeContainerCmd(exits).exec();
+      client.createVolumeCmd().withName("tc-vol").withLabels(Map.of("k", "v")).exec();
+      assertEquals(Map.of("k", "v"), client.inspectVolumeCmd("tc-vol").exec().getLabels());
+      client.removeVolumeCmd("tc-vol").exec();
+      assertThrows(NotFoundException.class, () -> client.inspectVolumeCmd("tc-vol").exec());
+    }
+  }
+
+  private static final class StatsCallback extends ResultCallback.Adapter<Statistics> {
+    private volatile Statistics got;
+
+    @Override
+    public void onNext(Statistics s) {
+      got = s;
     }
   }
 }
