@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.Container.ExecResult;
+import org.testcontainers.containers.ExecConfig;
 import org.testcontainers.containers.FixedHostPortGenericContainer;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -152,6 +153,9 @@ class TestcontainersIT {
       assertEquals("err", r.getStderr().strip());
       assertEquals("/tmp", out(c, "pwd"));
       assertEquals("65534", c.execInContainerWithUser("nobody", "id", "-u").getStdout().strip());
+      ExecResult configured = c.execInContainer(ExecConfig.builder().command(new String[] {"sh", "-c", "echo $X $PWD"})
+          .envVars(Map.of("X", "set")).workDir("/etc").user("nobody").build());
+      assertEquals("set /etc", configured.getStdout().strip(), configured::toString);
     }
   }
 
@@ -174,6 +178,10 @@ class TestcontainersIT {
       c.start();
       c.copyFileToContainer(MountableFile.forHostPath(local), "/tmp/in/local.txt");
       c.copyFileToContainer(Transferable.of("transferable\n"), "/tmp/t.txt");
+      c.copyFileToContainer(MountableFile.forHostPath(bound), "/tmp/dir");
+      c.copyFileToContainer(MountableFile.forHostPath(local, 0750), "/tmp/mode.txt");
+      assertEquals("from the host", out(c, "cat", "/tmp/dir/bound.txt"));
+      assertEquals("750", out(c, "stat", "-c", "%a", "/tmp/mode.txt"));
       assertEquals("before start", out(c, "cat", "/etc/pre.txt"));
       assertEquals("copied in", out(c, "cat", "/tmp/in/local.txt"));
       assertEquals("from the host", out(c, "cat", "/bound/bound.txt"));
