@@ -11,6 +11,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.Volume;
@@ -315,6 +316,7 @@ class TestcontainersIT {
       c.start();
       DockerClient client = c.getDockerClient();
       String id = c.getContainerId();
+      long started = System.currentTimeMillis() / 1000 - 1;
       assertTrue(client.topContainerCmd(id).exec().getProcesses()[0][7].startsWith("sleep"));
       StatsCallback stats = client.statsCmd(id).withNoStream(true).exec(new StatsCallback());
       stats.awaitCompletion(10, TimeUnit.SECONDS);
@@ -347,10 +349,25 @@ class TestcontainersIT {
       assertEquals(7, client.waitContainerCmd(exits).start().awaitStatusCode(10, TimeUnit.SECONDS));
       assertEquals(7L, client.inspectContainerCmd(exits).exec().getState().getExitCodeLong());
       client.removeContainerCmd(exits).exec();
+      EventsCallback events = client.eventsCmd().withSince(Long.toString(started))
+          .withUntil(Long.toString(System.currentTimeMillis() / 1000 + 1)).withEventFilter("die")
+          .exec(new EventsCallback());
+      events.awaitCompletion(10, TimeUnit.SECONDS);
+      assertTrue(events.seen.stream().anyMatch(e -> exits.equals(e.getId()) && "7".equals(
+          e.getActor().getAttributes().get("exitCode"))), events.seen::toString);
       client.createVolumeCmd().withName("tc-vol").withLabels(Map.of("k", "v")).exec();
       assertEquals(Map.of("k", "v"), client.inspectVolumeCmd("tc-vol").exec().getLabels());
       client.removeVolumeCmd("tc-vol").exec();
       assertThrows(NotFoundException.class, () -> client.inspectVolumeCmd("tc-vol").exec());
+    }
+  }
+
+  private static final class EventsCallback extends ResultCallback.Adapter<Event> {
+    private final List<Event> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void onNext(Event e) {
+      seen.add(e);
     }
   }
 
