@@ -355,6 +355,16 @@ class TestcontainersIT {
       events.awaitCompletion(10, TimeUnit.SECONDS);
       assertTrue(events.seen.stream().anyMatch(e -> exits.equals(e.getId()) && "7".equals(
           e.getActor().getAttributes().get("exitCode"))), events.seen::toString);
+      // docker-java never half-closes a hijacked connection (neither dockerd nor Berth sees stdin's end): read a line
+      String cat = client.createContainerCmd(IMG.asCanonicalNameString()).withCmd("head", "-n", "1").withStdinOpen(true)
+          .withStdInOnce(true).withAttachStdin(true).withAttachStdout(true).exec().getId();
+      FramesCallback frames = new FramesCallback();
+      client.attachContainerCmd(cat).withStdIn(new java.io.ByteArrayInputStream("piped\n".getBytes()))
+          .withStdOut(true).withFollowStream(true).exec(frames).awaitStarted(5, TimeUnit.SECONDS);
+      client.startContainerCmd(cat).exec();
+      assertTrue(frames.awaitCompletion(10, TimeUnit.SECONDS), "the stream ends when the container exits");
+      assertEquals("piped\n", frames.out.toString(), frames.out::toString);
+      client.removeContainerCmd(cat).withForce(true).exec();
       client.createVolumeCmd().withName("tc-vol").withLabels(Map.of("k", "v")).exec();
       assertEquals(Map.of("k", "v"), client.inspectVolumeCmd("tc-vol").exec().getLabels());
       client.removeVolumeCmd("tc-vol").exec();
@@ -368,6 +378,15 @@ class TestcontainersIT {
     @Override
     public void onNext(Event e) {
       seen.add(e);
+    }
+  }
+
+  private static final class FramesCallback extends ResultCallback.Adapter<com.github.dockerjava.api.model.Frame> {
+    private final StringBuffer out = new StringBuffer();
+
+    @Override
+    public void onNext(com.github.dockerjava.api.model.Frame f) {
+      out.append(new String(f.getPayload(), StandardCharsets.UTF_8));
     }
   }
 
