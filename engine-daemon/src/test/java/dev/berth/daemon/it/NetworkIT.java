@@ -145,6 +145,32 @@ class NetworkIT {
   }
 
   @Test
+  void legacyLink_defaultBridge_hostsEnvAndInspect_userNetwork_dnsAlias(DockerCli docker) {
+    String child = container(docker, "run", "-d", "--name", "linked-db", "--expose", "80", "-e", "FOO=bar", IMG,
+        "sleep", "60");
+    String ip = docker.run("inspect", "-f", "{{.NetworkSettings.Networks.bridge.IPAddress}}", child).out();
+    containers.add("linker");
+    CliResult r = docker.run("run", "--name", "linker", "--link", "linked-db:al", IMG, "sh", "-c",
+        "cat /etc/hosts; env");
+    assertEquals(0, r.exitCode(), r::toString);
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.contains(ip + "	al " + child.substring(0, 12) + " linked-db"), r::toString);
+    for (String v : List.of("AL_PORT=tcp://" + ip + ":80", "AL_PORT_80_TCP=tcp://" + ip + ":80",
+        "AL_PORT_80_TCP_ADDR=" + ip, "AL_PORT_80_TCP_PORT=80", "AL_PORT_80_TCP_PROTO=tcp", "AL_NAME=/linker/al",
+        "AL_ENV_FOO=bar")) {
+      assertTrue(lines.contains(v), v + " in " + r);
+    }
+    assertEquals("[\"/linked-db:/linker/al\"]", docker.run("inspect", "-f", "{{json .HostConfig.Links}}",
+        "linker").out());
+    String n = network(docker, "linked");
+    container(docker, "run", "-d", "--name", "linked-web", "--network", n, IMG, "sleep", "60");
+    CliResult ping = docker.run("run", "--rm", "--network", n, "--link", "linked-web:wl", IMG,
+        "ping", "-c1", "-W2", "wl");
+    assertEquals(0, ping.exitCode(), ping::toString);
+    assertNotEquals(0, docker.run("run", "--rm", "--network", n, IMG, "ping", "-c1", "-W1", "wl").exitCode());
+  }
+
+  @Test
   void connectStoppedContainer_joinsAtStart(DockerCli docker) {
     String n = network(docker, "later");
     String c = container(docker, "create", "--name", "sleeper", IMG, "sleep", "60");
