@@ -183,6 +183,33 @@ final class ContainerNetworking {
     announce("disconnect", containerId, eps);
   }
 
+  /**
+   * What dockerd keeps of a run's endpoints once the container stops (moby {@code cleanOperationalData} clears
+   * only addresses, MAC and endpoint ID): each network's ID and DNS names, into the recorded configuration.
+   */
+  ContainerRecord remember(ContainerRecord r) {
+    List<Endpoint> eps = net.endpointsOfContainer(r.id());
+    if (eps.isEmpty() || mode(r.hostConfig()).startsWith("container:")) {
+      return r;
+    }
+    Map<String, EndpointSettings> kept = new LinkedHashMap<>();
+    if (r.networkingConfig() != null && r.networkingConfig().endpointsConfig() != null) {
+      kept.putAll(r.networkingConfig().endpointsConfig());
+    }
+    for (Endpoint ep : eps) {
+      String name = networkName(ep.networkId());
+      EndpointSettings cfg = configured(r, name);
+      kept.put(name, cfg.attached(ep.networkId(), "", nn(cfg.macAddress()), "", "", 0, "", "", 0,
+          dnsNames(ep)));
+    }
+    return r.withNetworkingConfig(new dev.berth.api.model.container.NetworkingConfig(kept));
+  }
+
+  /** moby sets {@code DNSNames} on user-defined networks only: null elsewhere. */
+  private static List<String> dnsNames(Endpoint ep) {
+    return ep.dnsNames().isEmpty() ? null : ep.dnsNames();
+  }
+
   /** dockerd's network connect/disconnect events for the container's endpoints (start and stop). */
   private void announce(String action, String containerId, List<Endpoint> eps) {
     for (Endpoint ep : eps) {
@@ -240,7 +267,7 @@ final class ContainerNetworking {
         String name = networkName(ep.networkId());
         EndpointSettings cfg = configured(r, name);
         networks.put(name, cfg.attached(ep.networkId(), ep.id(), nn(ep.macAddress()), nn(ep.gateway()),
-            nn(ep.ipv4()), ep.prefixLength(), "", "", 0, ep.dnsNames()));
+            nn(ep.ipv4()), ep.prefixLength(), "", "", 0, dnsNames(ep)));
         for (BoundPort p : ep.ports()) {
           ports.computeIfAbsent(p.containerPort() + "/" + p.proto(), k -> new ArrayList<>())
               .add(PortBinding.of(p.hostIp(), p.hostPort()));

@@ -171,6 +171,26 @@ class NetworkIT {
   }
 
   @Test
+  void stoppedContainer_keepsNetworkIdAndDnsNames_defaultBridgeHasNullDnsNames(DockerCli docker) {
+    String n = network(docker, "kept");
+    String bridgeId = docker.run("network", "inspect", "-f", "{{.Id}}", "bridge").out();
+    String netId = docker.run("network", "inspect", "-f", "{{.Id}}", n).out();
+    String running = container(docker, "run", "-d", IMG, "sleep", "60");
+    assertEquals("null", docker.run("inspect", "-f", "{{json .NetworkSettings.Networks.bridge.DNSNames}}",
+        running).out());
+    containers.add("kept-stopped");
+    assertEquals(0, docker.run("run", "--name", "kept-stopped", IMG, "true").exitCode());
+    assertEquals(bridgeId + "|||null", docker.run("inspect", "-f", "{{with .NetworkSettings.Networks.bridge}}"
+        + "{{.NetworkID}}|{{.EndpointID}}|{{.IPAddress}}|{{json .DNSNames}}{{end}}", "kept-stopped").out());
+    String c = container(docker, "run", "-d", "--network", n, "--network-alias", "kx", "--name", "kept-user", IMG,
+        "sleep", "60");
+    assertEquals(0, docker.run("stop", "-t", "0", c).exitCode());
+    assertEquals(netId + "|[\"kept-user\",\"kx\",\"" + c.substring(0, 12) + "\"]|", docker.run("inspect", "-f",
+        "{{with index .NetworkSettings.Networks \"" + n + "\"}}{{.NetworkID}}|{{json .DNSNames}}|{{.IPAddress}}{{end}}",
+        c).out());
+  }
+
+  @Test
   void connectStoppedContainer_joinsAtStart(DockerCli docker) {
     String n = network(docker, "later");
     String c = container(docker, "create", "--name", "sleeper", IMG, "sleep", "60");
