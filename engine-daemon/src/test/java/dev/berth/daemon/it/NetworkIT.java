@@ -299,6 +299,10 @@ class NetworkIT {
     String mapped = docker.run("port", p2, "80/tcp").out().lines().findFirst().orElse("");
     assertTrue(mapped.matches("0\\.0\\.0\\.0:\\d+"), mapped);
     int hostPort = Integer.parseInt(mapped.substring(mapped.indexOf(':') + 1));
+    String[] range = new String(Files.newInputStream(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+        .readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
+    assertTrue(hostPort >= Integer.parseInt(range[0]) && hostPort <= Integer.parseInt(range[1]),
+        hostPort + " in the kernel's ephemeral range " + String.join("-", range));
     assertEquals("all", curl("http://127.0.0.1:" + hostPort + "/"));
     assertTrue(docker.run("ps", "--filter", "name=puball", "--format", "{{.Ports}}").out()
         .contains(":" + hostPort + "->80/tcp"));
