@@ -75,13 +75,14 @@ final class StartOperation {
       rt.mounter().mount(r.rootfs(), rootfs);
       mounted = true;
       tMount = System.nanoTime();
-      volumesMounted = true;
-      java.util.List<dev.berth.runtime.spec.ContainerMount> volumes = ctx.volumes().mount(r, rootfs);
+      // moby connects the networks before it mounts the volumes: "network connect" precedes "volume mount"
       ContainerRecord joined = joinedContainer(r);
       java.util.List<LegacyLinks.Child> links = LegacyLinks.resolve(r, ref -> ctx.store().get(ref).record(),
           ctx.network()::defaultBridgeIp);
       NamespaceMode netns = ctx.network().attach(r, dir, joined, links);
       networked = true;
+      volumesMounted = true;
+      java.util.List<dev.berth.runtime.spec.ContainerMount> volumes = ctx.volumes().mount(r, rootfs);
       tNet = System.nanoTime();
       ContainerRuntimeConfig cfg = RuntimeConfigMapper.map(r, rootfs, dir,
           ref -> ctx.store().get(ref).record().state().pid(), netns, volumes,
