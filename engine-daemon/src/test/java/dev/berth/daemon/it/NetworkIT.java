@@ -191,6 +191,20 @@ class NetworkIT {
   }
 
   @Test
+  void auxAddresses_areShownAndNeverHandedOut(DockerCli docker) {
+    String net = "10.78." + ThreadLocalRandom.current().nextInt(256);
+    String n = network(docker, "aux", "--subnet", net + ".0/29", "--aux-address", "h=" + net + ".2",
+        "--aux-address", "g=" + net + ".4");
+    assertEquals("{\"g\":\"" + net + ".4\",\"h\":\"" + net + ".2\"}", docker.run("network", "inspect", "-f",
+        "{{json (index .IPAM.Config 0).AuxiliaryAddresses}}", n).out());
+    for (String want : List.of(net + ".3", net + ".5")) {
+      String c = container(docker, "run", "-d", "--network", n, IMG, "sleep", "60");
+      assertEquals(want, docker.run("inspect", "-f", "{{(index .NetworkSettings.Networks \"" + n + "\").IPAddress}}",
+          c).out());
+    }
+  }
+
+  @Test
   void connectStoppedContainer_joinsAtStart(DockerCli docker) {
     String n = network(docker, "later");
     String c = container(docker, "create", "--name", "sleeper", IMG, "sleep", "60");
