@@ -178,6 +178,16 @@ class VolumeIT {
   }
 
   @Test
+  void filterErrors_useDockerds28Wording(DockerCli docker) {
+    CliResult dangling = docker.run("volume", "ls", "--filter", "dangling=x");
+    assertEquals(1, dangling.exitCode(), dangling::toString);
+    assertTrue(dangling.stderr().contains("invalid filter 'dangling=[x]'"), dangling::toString);
+    CliResult status = docker.run("ps", "--filter", "status=bogus");
+    assertEquals(1, status.exitCode(), status::toString);
+    assertTrue(status.stderr().contains("invalid filter 'status=bogus'"), status::toString);
+  }
+
+  @Test
   void start_connectsTheNetworkBeforeMountingVolumes_asDockerdDoes(DockerCli docker) {
     String v = name("ord");
     volumes.add(v);
