@@ -116,7 +116,11 @@ final class ContainerWiring implements AutoCloseable {
       public ResolvedImage resolve(String ref) {
         Image img = images.service().get(ref);
         ContainerConfig cfg = img.config() == null ? null : img.config().config();
-        return new ResolvedImage(img.id().toString(), cfg);
+        var ic = img.config();
+        String platform = ic == null || ic.os() == null || ic.os().isEmpty() || ic.architecture() == null ? ""
+            : ic.os() + "/" + ic.architecture() + (ic.variant() == null || ic.variant().isEmpty() ? ""
+            : "/" + ic.variant());
+        return new ResolvedImage(img.id().toString(), cfg, platform);
       }
 
       @Override

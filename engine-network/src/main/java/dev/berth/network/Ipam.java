@@ -1,5 +1,7 @@
 package dev.berth.network;
 
+import dev.berth.api.errors.InvalidParameterException;
+import dev.berth.api.errors.SystemException;
 import dev.berth.network.ipam.Addresses;
 import dev.berth.network.ipam.Subnet;
 import java.net.InetAddress;
@@ -34,14 +36,36 @@ final class Ipam {
         Subnet subnet = Subnet.parse(c.subnet());
         Subnet range = c.ipRange() == null || c.ipRange().isEmpty() ? null : Subnet.parse(c.ipRange());
         InetAddress gw = c.gateway() == null || c.gateway().isEmpty() ? null : Addresses.parse(c.gateway());
-        InetAddress actual = svc.ipam().addPool(NetworkManager.poolId(n, subnet), subnet, range, gw);
+        String pool = NetworkManager.poolId(n, subnet);
+        InetAddress actual = svc.ipam().addPool(pool, subnet, range, gw);
         effective.add(new IpamConfig(subnet.toString(), range == null ? null : range.toString(),
-            Addresses.format(actual)));
+            Addresses.format(actual), c.auxAddresses()));
+        reserveAux(svc, pool, c);
       }
     } catch (RuntimeException e) {
       effective.forEach(c -> svc.ipam().removePool(NetworkManager.poolId(n, Subnet.parse(c.subnet()))));
       throw e;
     }
     return effective;
+  }
+
+  /**
+   * libnetwork's {@code --aux-address} reservations: each address the pool can hand out is taken so that no
+   * container gets it; one outside the allocation range is kept silently.
+   */
+  static void reserveAux(NetworkServices svc, String pool, IpamConfig c) {
+    if (c.auxAddresses() == null) {
+      return;
+    }
+    new java.util.TreeMap<>(c.auxAddresses()).forEach((name, addr) -> {
+      try {
+        svc.ipam().allocate(pool, Addresses.parse(addr));
+      } catch (InvalidParameterException e) {
+        // out of the ip-range: nothing to reserve
+      } catch (RuntimeException e) {
+        throw new SystemException("failed to allocate secondary ip address (" + name + ":" + addr + "): "
+            + e.getMessage(), e);
+      }
+    });
   }
 }

@@ -1,9 +1,25 @@
 package dev.berth.network;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
 
-/** One {@code IPAM.Config} entry: subnet, optional {@code --ip-range} and gateway (CIDR/literals, may be null). */
+/**
+ * One {@code IPAM.Config} entry: subnet, optional {@code --ip-range} and gateway (CIDR/literals, may be null), and
+ * the {@code --aux-address} reservations by name (may be null).
+ */
 public record IpamConfig(
     @JsonProperty("Subnet") String subnet,
     @JsonProperty("IPRange") String ipRange,
-    @JsonProperty("Gateway") String gateway) {}
+    @JsonProperty("Gateway") String gateway,
+    @JsonProperty("AuxiliaryAddresses") @JsonInclude(Include.NON_EMPTY) Map<String, String> auxAddresses) {
+
+  public IpamConfig {
+    auxAddresses = auxAddresses == null || auxAddresses.isEmpty() ? null : Map.copyOf(auxAddresses);
+  }
+
+  public IpamConfig(String subnet, String ipRange, String gateway) {
+    this(subnet, ipRange, gateway, null);
+  }
+}

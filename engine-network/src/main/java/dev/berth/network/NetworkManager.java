@@ -171,6 +171,17 @@ public final class NetworkManager implements AutoCloseable {
     attachments.removeSandbox(containerId);
   }
 
+  /**
+   * Legacy links on user-defined networks (libnetwork's endpoint aliases): the embedded DNS answers
+   * {@code alias} from this container as it would answer {@code name}. Replaces earlier ones.
+   */
+  public synchronized void linkAliases(String containerId, Map<String, String> aliasToName) {
+    Sandbox sb = table.sandboxes.get(containerId);
+    if (sb != null) {
+      svc.dnsRegistry().links(sb.id(), aliasToName);
+    }
+  }
+
   /** Whether the container's resolv.conf should point at 127.0.0.11. */
   public synchronized boolean usesEmbeddedDns(String containerId) {
     return table.endpointsOfContainer(containerId).stream()

@@ -75,6 +75,7 @@ final class Recovery {
       if (!svc.ipam().hasPool(pool)) {
         svc.ipam().addPool(pool, s, c.ipRange() == null ? null : Subnet.parse(c.ipRange()),
             c.gateway() == null ? null : Addresses.parse(c.gateway()));
+        Ipam.reserveAux(svc, pool, c);
       }
     }
   }

@@ -278,6 +278,16 @@ class NetworkManagerTest {
   }
 
   @Test
+  void auxAddressesAreKeptInTheConfigAndReserved() {
+    mgr.start(Set.of());
+    Network n = mgr.create(new NetworkCreateRequest("aux", "bridge", false, false, false,
+        List.of(new IpamConfig("10.251.8.0/29", null, null, Map.of("h", "10.251.8.2"))), Map.of(), Map.of()));
+    assertEquals(Map.of("h", "10.251.8.2"), n.ipam().get(0).auxAddresses());
+    mgr.createSandbox(A);
+    assertEquals("10.251.8.3", mgr.connect("aux", A, EndpointRequest.of("a")).ipv4());
+  }
+
+  @Test
   void internalNetworksHaveNoRouteOutAndNoMasquerade() {
     mgr.start(Set.of());
     mgr.create(new NetworkCreateRequest("sealed", "bridge", true, false, false,

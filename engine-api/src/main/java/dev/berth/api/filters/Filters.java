@@ -100,22 +100,26 @@ public final class Filters {
     return true;
   }
 
-  /** Parses a boolean filter such as {@code dangling=true}; dockerd's message for anything else. */
+  /**
+   * moby {@code GetBoolOrDefault}: {@code true}/{@code 1} or {@code false}/{@code 0} (case-sensitive); anything
+   * else, or both, fails with {@code invalid filter 'dangling=[x]'} (Go prints the values as a list).
+   */
   public boolean booleanValue(String key, boolean absent) {
     Set<String> vs = values(key);
-    if (vs.isEmpty()) {
+    if (!contains(key)) {
       return absent;
     }
-    boolean result = false;
-    for (String v : vs) {
-      switch (v.toLowerCase()) {
-        case "true", "1" -> result = true;
-        case "false", "0" -> { }
-        default -> throw new InvalidParameterException(
-            "invalid filter '" + key + "=" + v + "'");
-      }
+    boolean isTrue = vs.contains("true") || vs.contains("1");
+    boolean isFalse = vs.contains("false") || vs.contains("0");
+    if (isTrue == isFalse) {
+      throw new InvalidParameterException("invalid filter '" + key + "=" + goList(vs) + "'");
     }
-    return result;
+    return isTrue;
+  }
+
+  /** Go's {@code %s} of a {@code []string}: {@code [a b]} (sorted here; Go's map order is random). */
+  public static String goList(java.util.Collection<String> values) {
+    return "[" + String.join(" ", new java.util.TreeSet<>(values)) + "]";
   }
 
   public Map<String, Set<String>> asMap() {

@@ -122,10 +122,14 @@ class FiltersTest {
   }
 
   @Test
-  void booleanValue_garbageIsInvalidFilter() {
+  void booleanValue_garbageIsInvalidFilter_valuesAsGoList() {
     InvalidParameterException e = assertThrows(InvalidParameterException.class,
         () -> of("dangling", "maybe").booleanValue("dangling", false));
-    assertEquals("invalid filter 'dangling=maybe'", e.getMessage());
+    assertEquals("invalid filter 'dangling=[maybe]'", e.getMessage());
+    e = assertThrows(InvalidParameterException.class,
+        () -> of("dangling", "true", "0").booleanValue("dangling", false));
+    assertEquals("invalid filter 'dangling=[0 true]'", e.getMessage());
+    assertThrows(InvalidParameterException.class, () -> of("dangling", "TRUE").booleanValue("dangling", false));
   }
 
   @Test

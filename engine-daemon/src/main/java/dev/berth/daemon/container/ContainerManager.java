@@ -178,7 +178,7 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
       throw new InvalidParameterException("image operating system \"" + platform
           + "\" cannot be used on this platform");
     }
-    return creates.create(name, request);
+    return creates.create(name, platform, request);
   }
 
   @Override

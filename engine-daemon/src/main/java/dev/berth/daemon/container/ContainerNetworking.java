@@ -47,13 +47,16 @@ final class ContainerNetworking {
    * Sets up the container's networking before its start and writes its network files.
    *
    * @param joined for {@code container:<x>} modes, the other container (must be running)
+   * @param links the default bridge's linked containers: lines of /etc/hosts
    * @return the network namespace the runtime must use
    */
-  NamespaceMode attach(ContainerRecord r, Path containerDir, ContainerRecord joined) throws IOException {
+  NamespaceMode attach(ContainerRecord r, Path containerDir, ContainerRecord joined, List<LegacyLinks.Child> links)
+      throws IOException {
     HostConfig h = r.hostConfig();
     ContainerConfig c = r.config();
     String mode = mode(h);
-    List<String> extra = h.extraHosts() == null ? List.of() : h.extraHosts();
+    List<String> extra = new ArrayList<>(h.extraHosts() == null ? List.of() : h.extraHosts());
+    links.forEach(l -> extra.add(l.hostsEntry()));
     ResolvConf.Host host = ResolvConf.Host.parse(readOr(Path.of("/etc/resolv.conf")));
     ResolvConf.Overrides overrides = new ResolvConf.Overrides(nz(h.dns()), nz(h.dnsSearch()), nz(h.dnsOptions()));
     Files.createDirectories(containerDir);
@@ -96,6 +99,7 @@ final class ContainerNetworking {
           ip = ip == null ? ep.ipv4() : ip;
           all.add(ep);
         }
+        net.linkAliases(r.id(), linkAliases(eps));
         announce("connect", r.id(), all);
       }
       Files.writeString(containerDir.resolve("hostname"), c.hostname() + "\n");
@@ -108,6 +112,32 @@ final class ContainerNetworking {
       net.removeSandbox(r.id());
       throw e;
     }
+  }
+
+  /** The container's address on the default bridge, or null (the child side of a legacy link). */
+  String defaultBridgeIp(String containerId) {
+    for (Endpoint ep : net.endpointsOfContainer(containerId)) {
+      try {
+        if (net.get(ep.networkId()).isDefaultBridge()) {
+          return ep.ipv4();
+        }
+      } catch (RuntimeException e) {
+        // the network went away meanwhile
+      }
+    }
+    return null;
+  }
+
+  /** Links on user-defined networks (their {@code EndpointsConfig.Links}): alias → container, for the DNS. */
+  private static Map<String, String> linkAliases(Map<String, EndpointSettings> eps) {
+    Map<String, String> out = new LinkedHashMap<>();
+    eps.values().forEach(s -> {
+      for (String l : s == null || s.links() == null ? List.<String>of() : s.links()) {
+        Links.Link link = Links.parse(l);
+        out.putIfAbsent(link.alias(), link.name());
+      }
+    });
+    return out;
   }
 
   /** dockerd's create-time check of {@code NetworkingConfig} (networks that do not exist yet are fine). */
@@ -151,6 +181,33 @@ final class ContainerNetworking {
     List<Endpoint> eps = net.endpointsOfContainer(containerId);
     net.removeSandbox(containerId);
     announce("disconnect", containerId, eps);
+  }
+
+  /**
+   * What dockerd keeps of a run's endpoints once the container stops (moby {@code cleanOperationalData} clears
+   * only addresses, MAC and endpoint ID): each network's ID and DNS names, into the recorded configuration.
+   */
+  ContainerRecord remember(ContainerRecord r) {
+    List<Endpoint> eps = net.endpointsOfContainer(r.id());
+    if (eps.isEmpty() || mode(r.hostConfig()).startsWith("container:")) {
+      return r;
+    }
+    Map<String, EndpointSettings> kept = new LinkedHashMap<>();
+    if (r.networkingConfig() != null && r.networkingConfig().endpointsConfig() != null) {
+      kept.putAll(r.networkingConfig().endpointsConfig());
+    }
+    for (Endpoint ep : eps) {
+      String name = networkName(ep.networkId());
+      EndpointSettings cfg = configured(r, name);
+      kept.put(name, cfg.attached(ep.networkId(), "", nn(cfg.macAddress()), "", "", 0, "", "", 0,
+          dnsNames(ep)));
+    }
+    return r.withNetworkingConfig(new dev.berth.api.model.container.NetworkingConfig(kept));
+  }
+
+  /** moby sets {@code DNSNames} on user-defined networks only: null elsewhere. */
+  private static List<String> dnsNames(Endpoint ep) {
+    return ep.dnsNames().isEmpty() ? null : ep.dnsNames();
   }
 
   /** dockerd's network connect/disconnect events for the container's endpoints (start and stop). */
@@ -210,7 +267,7 @@ final class ContainerNetworking {
         String name = networkName(ep.networkId());
         EndpointSettings cfg = configured(r, name);
         networks.put(name, cfg.attached(ep.networkId(), ep.id(), nn(ep.macAddress()), nn(ep.gateway()),
-            nn(ep.ipv4()), ep.prefixLength(), "", "", 0, ep.dnsNames()));
+            nn(ep.ipv4()), ep.prefixLength(), "", "", 0, dnsNames(ep)));
         for (BoundPort p : ep.ports()) {
           ports.computeIfAbsent(p.containerPort() + "/" + p.proto(), k -> new ArrayList<>())
               .add(PortBinding.of(p.hostIp(), p.hostPort()));

@@ -45,7 +45,7 @@ final class ContainerViews {
     return new ContainerInspectResponse(r.id(), r.created(), r.path(), r.args(), state, r.image(),
         dir.resolve("resolv.conf").toString(), dir.resolve("hostname").toString(), dir.resolve("hosts").toString(),
         dir.resolve(r.id() + "-json.log").toString(), r.name(), r.restartCount(), "overlay2", "linux", "", "", "",
-        execIds, r.hostConfig(), graphDriver(r), null, null, mounts(r), r.config(), ctx.network().settings(r), null);
+        execIds, LegacyLinks.inspect(r, ref -> ctx.store().get(ref).record()), graphDriver(r), null, null, mounts(r), r.config(), ctx.network().settings(r), null);
   }
 
   private DriverData graphDriver(ContainerRecord r) {

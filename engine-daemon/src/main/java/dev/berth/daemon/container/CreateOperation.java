@@ -32,6 +32,11 @@ final class CreateOperation {
   }
 
   ContainerCreateResponse create(String name, ContainerCreateRequest req) {
+    return create(name, null, req);
+  }
+
+  /** @param platform {@code --platform}: a local image of another platform counts as missing (404) */
+  ContainerCreateResponse create(String name, String platform, ContainerCreateRequest req) {
     if (req == null) {
       throw new InvalidParameterException("config cannot be empty in order to create a container");
     }
@@ -43,6 +48,7 @@ final class CreateOperation {
     HostConfig requested = req.hostConfig() == null ? HostConfig.empty() : req.hostConfig();
     CreateChecks.host(requested, ctx.runtime().runtimes().names(), this::record);
     ImagePort.ResolvedImage image = ctx.images().resolve(user.image());
+    PlatformMatch.check(user.image(), platform, image.platform());
     HostConfig host = defaults(requested);
     ctx.network().validate(req.networkingConfig());
     ContainerConfig merged = ConfigMerge.merge(user, image.config());

@@ -44,11 +44,11 @@ final class ExitHandler {
     boolean remove;
     c.lock.lock();
     try {
-      ContainerRecord r = c.record();
-      ContainerStatus s = r.state().status();
+      ContainerStatus s = c.record().state().status();
       if (!s.isRunning() && s != ContainerStatus.REMOVING) {
         return;
       }
+      ContainerRecord r = ctx.network().remember(c.record());
       releaseRuntime(c, r);
       Instant finished = exit.finishedAt() == null ? Instant.now() : exit.finishedAt();
       ContainerRecord exited = r.withState(new ContainerRecord.State(

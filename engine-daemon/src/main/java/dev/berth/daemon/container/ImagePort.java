@@ -6,8 +6,15 @@ import java.util.List;
 
 /** What containers need from the image store; implemented over engine-storage in {@code Wiring}. */
 public interface ImagePort {
-  /** An image ready to run: its ID ({@code sha256:…}) and runtime config (may be null for bare imports). */
-  record ResolvedImage(String id, ContainerConfig config) {}
+  /**
+   * An image ready to run: its ID ({@code sha256:…}), runtime config (may be null for bare imports) and
+   * platform ({@code os/architecture[/variant]}, empty when unknown).
+   */
+  record ResolvedImage(String id, ContainerConfig config, String platform) {
+    public ResolvedImage(String id, ContainerConfig config) {
+      this(id, config, "");
+    }
+  }
 
   /** Resolves a reference or ID; {@code NotFoundException} "No such image: …" when missing. */
   ResolvedImage resolve(String ref);

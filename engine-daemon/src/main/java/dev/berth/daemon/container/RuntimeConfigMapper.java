@@ -37,12 +37,15 @@ final class RuntimeConfigMapper {
    */
   static ContainerRuntimeConfig map(ContainerRecord r, Path rootfs, Path containerDir,
       Function<String, Integer> pidOf, NamespaceMode network) {
-    return map(r, rootfs, containerDir, pidOf, network, List.of());
+    return map(r, rootfs, containerDir, pidOf, network, List.of(), List.of());
   }
 
-  /** @param volumes the volume mounts {@link ContainerVolumes} made ready (and binds from --volumes-from) */
+  /**
+   * @param volumes the volume mounts {@link ContainerVolumes} made ready (and binds from --volumes-from)
+   * @param linkEnv the legacy links' variables: after dockerd's defaults, before the container's own
+   */
   static ContainerRuntimeConfig map(ContainerRecord r, Path rootfs, Path containerDir,
-      Function<String, Integer> pidOf, NamespaceMode network, List<ContainerMount> volumes) {
+      Function<String, Integer> pidOf, NamespaceMode network, List<ContainerMount> volumes, List<String> linkEnv) {
     ContainerConfig c = r.config();
     HostConfig h = r.hostConfig();
     List<String> args = new ArrayList<>();
@@ -50,7 +53,7 @@ final class RuntimeConfigMapper {
     args.addAll(r.args());
     ContainerRuntimeConfig.Builder b = ContainerRuntimeConfig.builder(r.id(), rootfs)
         .args(args)
-        .env(EnvMerge.processEnv(c.env() == null ? List.of() : c.env(), c.hostname(), c.tty()))
+        .env(EnvMerge.processEnv(c.env() == null ? List.of() : c.env(), c.hostname(), c.tty(), linkEnv))
         .workingDir(c.workingDir())
         .user(c.user())
         .groupAdd(h.groupAdd() == null ? List.of() : h.groupAdd())

@@ -75,14 +75,18 @@ final class StartOperation {
       rt.mounter().mount(r.rootfs(), rootfs);
       mounted = true;
       tMount = System.nanoTime();
+      // moby connects the networks before it mounts the volumes: "network connect" precedes "volume mount"
+      ContainerRecord joined = joinedContainer(r);
+      java.util.List<LegacyLinks.Child> links = LegacyLinks.resolve(r, ref -> ctx.store().get(ref).record(),
+          ctx.network()::defaultBridgeIp);
+      NamespaceMode netns = ctx.network().attach(r, dir, joined, links);
+      networked = true;
       volumesMounted = true;
       java.util.List<dev.berth.runtime.spec.ContainerMount> volumes = ctx.volumes().mount(r, rootfs);
-      ContainerRecord joined = joinedContainer(r);
-      NamespaceMode netns = ctx.network().attach(r, dir, joined);
-      networked = true;
       tNet = System.nanoTime();
       ContainerRuntimeConfig cfg = RuntimeConfigMapper.map(r, rootfs, dir,
-          ref -> ctx.store().get(ref).record().state().pid(), netns, volumes);
+          ref -> ctx.store().get(ref).record().state().pid(), netns, volumes,
+          links.stream().flatMap(l -> l.env().stream()).toList());
       Spec spec = rt.specs().build(cfg);
       if (r.config().workingDir() != null && !r.config().workingDir().isEmpty()) {
         WorkingDirectory.ensure(rootfs, r.config().workingDir(), 0, 0);

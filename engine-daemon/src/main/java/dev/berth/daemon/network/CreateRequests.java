@@ -44,7 +44,8 @@ final class CreateRequests {
     validate(wire, ipv6);
     List<IpamConfig> ipam = new ArrayList<>();
     for (var c : wire) {
-      ipam.add(new IpamConfig(emptyToNull(c.subnet()), emptyToNull(c.ipRange()), emptyToNull(c.gateway())));
+      ipam.add(new IpamConfig(emptyToNull(c.subnet()), emptyToNull(c.ipRange()), emptyToNull(c.gateway()),
+          c.auxiliaryAddresses()));
     }
     return new dev.berth.network.NetworkCreateRequest(req.name(), emptyToNull(req.driver()), req.internal(),
         req.attachable(), ipv6, ipam, options, req.labels());

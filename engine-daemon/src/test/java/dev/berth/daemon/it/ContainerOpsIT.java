@@ -57,6 +57,19 @@ class ContainerOpsIT {
   }
 
   @Test
+  void createWithOtherPlatform_treatsTheLocalImageAsMissing(DockerCli docker) {
+    String arch = docker.run("image", "inspect", "-f", "{{.Architecture}}", IMG).out();
+    String other = arch.equals("arm64") ? "linux/amd64" : "linux/arm64";
+    CliResult same = docker.run("create", "--name", name("plat"), "--platform", "linux/" + arch, IMG, "true");
+    assertEquals(0, same.exitCode(), same::toString);
+    CliResult miss = docker.run("create", "--name", name("plat"), "--platform", other, "--pull", "never", IMG,
+        "true");
+    assertEquals(1, miss.exitCode(), miss::toString);
+    assertTrue(miss.stderr().contains("image with reference " + IMG + " was found but does not match the "
+        + "specified platform: wanted " + other + ", actual: linux/" + arch), miss::toString);
+  }
+
+  @Test
   void stats_showsMemoryAndBusyCpu(DockerCli docker) {
     String c = name("busy");
     CliResult r = docker.run("run", "-d", "--name", c, IMG, "sh", "-c", "while :; do :; done");

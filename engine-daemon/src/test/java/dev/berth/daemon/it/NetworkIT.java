@@ -145,6 +145,66 @@ class NetworkIT {
   }
 
   @Test
+  void legacyLink_defaultBridge_hostsEnvAndInspect_userNetwork_dnsAlias(DockerCli docker) {
+    String child = container(docker, "run", "-d", "--name", "linked-db", "--expose", "80", "-e", "FOO=bar", IMG,
+        "sleep", "60");
+    String ip = docker.run("inspect", "-f", "{{.NetworkSettings.Networks.bridge.IPAddress}}", child).out();
+    containers.add("linker");
+    CliResult r = docker.run("run", "--name", "linker", "--link", "linked-db:al", IMG, "sh", "-c",
+        "cat /etc/hosts; env");
+    assertEquals(0, r.exitCode(), r::toString);
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.contains(ip + "	al " + child.substring(0, 12) + " linked-db"), r::toString);
+    for (String v : List.of("AL_PORT=tcp://" + ip + ":80", "AL_PORT_80_TCP=tcp://" + ip + ":80",
+        "AL_PORT_80_TCP_ADDR=" + ip, "AL_PORT_80_TCP_PORT=80", "AL_PORT_80_TCP_PROTO=tcp", "AL_NAME=/linker/al",
+        "AL_ENV_FOO=bar")) {
+      assertTrue(lines.contains(v), v + " in " + r);
+    }
+    assertEquals("[\"/linked-db:/linker/al\"]", docker.run("inspect", "-f", "{{json .HostConfig.Links}}",
+        "linker").out());
+    String n = network(docker, "linked");
+    container(docker, "run", "-d", "--name", "linked-web", "--network", n, IMG, "sleep", "60");
+    CliResult ping = docker.run("run", "--rm", "--network", n, "--link", "linked-web:wl", IMG,
+        "ping", "-c1", "-W2", "wl");
+    assertEquals(0, ping.exitCode(), ping::toString);
+    assertNotEquals(0, docker.run("run", "--rm", "--network", n, IMG, "ping", "-c1", "-W1", "wl").exitCode());
+  }
+
+  @Test
+  void stoppedContainer_keepsNetworkIdAndDnsNames_defaultBridgeHasNullDnsNames(DockerCli docker) {
+    String n = network(docker, "kept");
+    String bridgeId = docker.run("network", "inspect", "-f", "{{.Id}}", "bridge").out();
+    String netId = docker.run("network", "inspect", "-f", "{{.Id}}", n).out();
+    String running = container(docker, "run", "-d", IMG, "sleep", "60");
+    assertEquals("null", docker.run("inspect", "-f", "{{json .NetworkSettings.Networks.bridge.DNSNames}}",
+        running).out());
+    containers.add("kept-stopped");
+    assertEquals(0, docker.run("run", "--name", "kept-stopped", IMG, "true").exitCode());
+    assertEquals(bridgeId + "|||null", docker.run("inspect", "-f", "{{with .NetworkSettings.Networks.bridge}}"
+        + "{{.NetworkID}}|{{.EndpointID}}|{{.IPAddress}}|{{json .DNSNames}}{{end}}", "kept-stopped").out());
+    String c = container(docker, "run", "-d", "--network", n, "--network-alias", "kx", "--name", "kept-user", IMG,
+        "sleep", "60");
+    assertEquals(0, docker.run("stop", "-t", "0", c).exitCode());
+    assertEquals(netId + "|[\"kept-user\",\"kx\",\"" + c.substring(0, 12) + "\"]|", docker.run("inspect", "-f",
+        "{{with index .NetworkSettings.Networks \"" + n + "\"}}{{.NetworkID}}|{{json .DNSNames}}|{{.IPAddress}}{{end}}",
+        c).out());
+  }
+
+  @Test
+  void auxAddresses_areShownAndNeverHandedOut(DockerCli docker) {
+    String net = "10.78." + ThreadLocalRandom.current().nextInt(256);
+    String n = network(docker, "aux", "--subnet", net + ".0/29", "--aux-address", "h=" + net + ".2",
+        "--aux-address", "g=" + net + ".4");
+    assertEquals("{\"g\":\"" + net + ".4\",\"h\":\"" + net + ".2\"}", docker.run("network", "inspect", "-f",
+        "{{json (index .IPAM.Config 0).AuxiliaryAddresses}}", n).out());
+    for (String want : List.of(net + ".3", net + ".5")) {
+      String c = container(docker, "run", "-d", "--network", n, IMG, "sleep", "60");
+      assertEquals(want, docker.run("inspect", "-f", "{{(index .NetworkSettings.Networks \"" + n + "\").IPAddress}}",
+          c).out());
+    }
+  }
+
+  @Test
   void connectStoppedContainer_joinsAtStart(DockerCli docker) {
     String n = network(docker, "later");
     String c = container(docker, "create", "--name", "sleeper", IMG, "sleep", "60");
@@ -253,6 +313,10 @@ class NetworkIT {
     String mapped = docker.run("port", p2, "80/tcp").out().lines().findFirst().orElse("");
     assertTrue(mapped.matches("0\\.0\\.0\\.0:\\d+"), mapped);
     int hostPort = Integer.parseInt(mapped.substring(mapped.indexOf(':') + 1));
+    String[] range = new String(Files.newInputStream(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+        .readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
+    assertTrue(hostPort >= Integer.parseInt(range[0]) && hostPort <= Integer.parseInt(range[1]),
+        hostPort + " in the kernel's ephemeral range " + String.join("-", range));
     assertEquals("all", curl("http://127.0.0.1:" + hostPort + "/"));
     assertTrue(docker.run("ps", "--filter", "name=puball", "--format", "{{.Ports}}").out()
         .contains(":" + hostPort + "->80/tcp"));

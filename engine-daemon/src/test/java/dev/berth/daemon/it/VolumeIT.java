@@ -178,6 +178,33 @@ class VolumeIT {
   }
 
   @Test
+  void filterErrors_useDockerds28Wording(DockerCli docker) {
+    CliResult dangling = docker.run("volume", "ls", "--filter", "dangling=x");
+    assertEquals(1, dangling.exitCode(), dangling::toString);
+    assertTrue(dangling.stderr().contains("invalid filter 'dangling=[x]'"), dangling::toString);
+    CliResult status = docker.run("ps", "--filter", "status=bogus");
+    assertEquals(1, status.exitCode(), status::toString);
+    assertTrue(status.stderr().contains("invalid filter 'status=bogus'"), status::toString);
+  }
+
+  @Test
+  void start_connectsTheNetworkBeforeMountingVolumes_asDockerdDoes(DockerCli docker) {
+    String v = name("ord");
+    volumes.add(v);
+    long since = System.currentTimeMillis() / 1000 - 1;
+    String id = run(docker, "create", "-v", v + ":/v", IMG, "true").out();
+    containers.add(id);
+    run(docker, "start", "-a", id);
+    CliResult events = docker.run("events", "--since", Long.toString(since), "--until",
+        Long.toString(System.currentTimeMillis() / 1000 + 1), "--filter", "type=volume", "--filter", "type=network",
+        "--format", "{{.Type}} {{.Action}} {{.Actor.Attributes.container}}");
+    List<String> ours = events.out().lines().filter(l -> l.endsWith(" " + id))
+        .map(l -> l.substring(0, l.lastIndexOf(' '))).toList();
+    assertEquals(List.of("network connect", "volume mount", "network disconnect", "volume unmount"), ours,
+        events::toString);
+  }
+
+  @Test
   void tmpfsVolume_isMountedWhileUsed_withEvents(DockerCli docker) {
     String v = name("tv");
     volumes.add(v);

@@ -31,6 +31,7 @@ public final class DnsRegistry {
 
   private final Map<String, Net> networks = new LinkedHashMap<>();
   private final Map<String, Set<String>> sandboxes = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> links = new LinkedHashMap<>(); // sandbox -> alias -> name
 
   /** Registers an endpoint's names on a network and attaches its sandbox to that network. */
   public synchronized void register(String sandboxId, String networkId, String networkName, boolean internal,
@@ -53,7 +54,19 @@ public final class DnsRegistry {
       nets.remove(networkId);
       if (nets.isEmpty()) {
         sandboxes.remove(sandboxId);
+        links.remove(sandboxId);
       }
+    }
+  }
+
+  /** A sandbox's legacy links: {@code alias} resolves as {@code name} from that sandbox only. */
+  public synchronized void links(String sandboxId, Map<String, String> aliasToName) {
+    Map<String, String> m = new LinkedHashMap<>();
+    aliasToName.forEach((alias, name) -> m.put(norm(alias), norm(name)));
+    if (m.isEmpty()) {
+      links.remove(sandboxId);
+    } else {
+      links.put(sandboxId, m);
     }
   }
 
@@ -63,6 +76,7 @@ public final class DnsRegistry {
    */
   public synchronized Optional<List<InetAddress>> lookup(String sandboxId, String qname) {
     String name = norm(qname);
+    name = links.getOrDefault(sandboxId, Map.of()).getOrDefault(name, name);
     for (String netId : sandboxes.getOrDefault(sandboxId, Set.of())) {
       Net net = networks.get(netId);
       if (net == null) {

@@ -1,7 +1,9 @@
 package dev.berth.network.portmap;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,14 +28,23 @@ public final class PortAllocator {
     this.nextEphemeral = ephemeralStart;
   }
 
-  /** Reads {@code /proc/sys/net/ipv4/ip_local_port_range}; dockerd's 49153-65535 when unreadable. */
+  /**
+   * Reads {@code /proc/sys/net/ipv4/ip_local_port_range}; dockerd's 49153-65535 when unreadable. Read with one
+   * large buffer: {@code Files.readString} of this zero-sized proc file returns just {@code "3"} (the kernel
+   * answers a short read of an integer-vector sysctl once, then EOF), which sent -P to 49153.
+   */
   public static PortAllocator fromKernel(Path rangeFile) {
-    try {
-      String[] f = Files.readString(rangeFile).trim().split("\\s+");
-      return new PortAllocator(Integer.parseInt(f[0]), Integer.parseInt(f[1]));
+    try (InputStream in = Files.newInputStream(rangeFile)) {
+      return parse(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
     } catch (IOException | RuntimeException e) {
       return new PortAllocator(49153, 65535);
     }
+  }
+
+  /** {@code ip_local_port_range}'s text: two numbers. */
+  static PortAllocator parse(String text) {
+    String[] f = text.trim().split("\\s+");
+    return new PortAllocator(Integer.parseInt(f[0]), Integer.parseInt(f[1]));
   }
 
   public int ephemeralStart() {

@@ -26,6 +26,17 @@ class DnsResolverTest {
   }
 
   @Test
+  void legacyLinkAlias_resolvesOnlyFromItsSandbox_untilItLeaves() {
+    reg.links("sbA", java.util.Map.of("Dbl", "db"));
+    assertArrayEquals(Addresses.parse("10.251.1.3").getAddress(),
+        ask("sbA", "dbl", DnsMessage.TYPE_A).answers().get(0).data());
+    assertTrue(reg.lookup("sbB", "dbl").isEmpty());
+    reg.unregister("sbA", "n1", "e1");
+    reg.register("sbA", "n1", "appnet", false, "e1", Addresses.parse("10.251.1.2"), List.of("web"));
+    assertTrue(reg.lookup("sbA", "dbl").isEmpty());
+  }
+
+  @Test
   void containerNamesAliasesAndShortIdsResolve() {
     for (String name : List.of("db", "database", "DATABASE.", "db.appnet")) {
       DnsMessage r = ask("sbA", name, DnsMessage.TYPE_A);

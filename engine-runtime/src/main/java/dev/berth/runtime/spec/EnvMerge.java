@@ -34,12 +34,18 @@ public final class EnvMerge {
    * {@code HOSTNAME} and, with a tty, {@code TERM=xterm}; then the container's variables replace or extend them.
    */
   public static List<String> processEnv(List<String> configEnv, String hostname, boolean tty) {
+    return processEnv(configEnv, hostname, tty, List.of());
+  }
+
+  /** As {@link #processEnv(List, String, boolean)}, with legacy links' variables after the defaults. */
+  public static List<String> processEnv(List<String> configEnv, String hostname, boolean tty, List<String> linkEnv) {
     List<String> defaults = new ArrayList<>();
     defaults.add("PATH=" + DefaultSpec.PATH_ENV);
     defaults.add("HOSTNAME=" + (hostname == null ? "" : hostname));
     if (tty) {
       defaults.add("TERM=xterm");
     }
+    defaults.addAll(linkEnv);
     return replaceOrAppend(defaults, configEnv);
   }
 

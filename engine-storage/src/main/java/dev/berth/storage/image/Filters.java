@@ -35,18 +35,22 @@ public record Filters(Map<String, List<String>> values) {
     }
   }
 
-  /** {@code GetBoolOrDefault}: true/1 and false/0; anything else is invalid. */
+  /**
+   * moby {@code GetBoolOrDefault}: {@code true}/{@code 1} or {@code false}/{@code 0} (case-sensitive); anything
+   * else, or both, fails with {@code invalid filter 'dangling=[x]'}.
+   */
   public boolean getBool(String key, boolean dflt) {
     List<String> v = get(key);
     if (v.isEmpty()) {
       return dflt;
     }
-    for (String s : v) {
-      if (!s.equalsIgnoreCase("true") && !s.equals("1") && !s.equalsIgnoreCase("false") && !s.equals("0")) {
-        throw new InvalidParameterException("invalid filter '" + key + "=" + s + "'");
-      }
+    boolean isTrue = v.contains("true") || v.contains("1");
+    boolean isFalse = v.contains("false") || v.contains("0");
+    if (isTrue == isFalse) {
+      throw new InvalidParameterException("invalid filter '" + key + "=" + dev.berth.api.filters.Filters.goList(v)
+          + "'");
     }
-    return v.stream().anyMatch(s -> s.equalsIgnoreCase("true") || s.equals("1"));
+    return isTrue;
   }
 
   /** {@code MatchKVList}: every {@code key} or {@code key=value} of the filter is present in {@code labels}. */
