@@ -9,6 +9,13 @@ import java.util.Map;
 
 /** The stock docker CLI pointed at one daemon, with a private DOCKER_CONFIG (never the developer's). */
 public final class DockerCli {
+  /**
+   * The stock CLI (28.x in /usr/local/bin) rather than whatever `docker` comes first on PATH: Debian's docker.io
+   * puts its 20.10 client in /usr/bin, which lacks flags the tests use.
+   */
+  static final String BINARY = java.nio.file.Files.isExecutable(Path.of("/usr/local/bin/docker"))
+      ? "/usr/local/bin/docker" : "docker";
+
   private final Map<String, String> env = new HashMap<>();
 
   public DockerCli(String host, Path config) {
@@ -29,7 +36,7 @@ public final class DockerCli {
 
   public CliResult run(byte[] stdin, Duration timeout, String... args) {
     List<String> cmd = new ArrayList<>();
-    cmd.add("docker");
+    cmd.add(BINARY);
     cmd.addAll(List.of(args));
     return Processes.run(cmd, env, stdin, timeout);
   }
@@ -37,7 +44,7 @@ public final class DockerCli {
   /** Starts the CLI without waiting (stdout and stderr merged), for tests that interrupt it. */
   public Process start(String... args) {
     List<String> cmd = new ArrayList<>();
-    cmd.add("docker");
+    cmd.add(BINARY);
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().putAll(env);
