@@ -86,9 +86,13 @@ final class HealthChecks {
     if (cmd == null || !r.state().status().isRunning()) {
       return;
     }
+    boolean known = states.containsKey(id);
     HealthState s = states.computeIfAbsent(id, k -> new HealthState());
     String run = r.state().startedAt();
     s.reset(run);
+    if (!known) { // first sight since the daemon started: a live-restored container keeps its health
+      HealthFile.read(ctx.store().dir(id), run).ifPresent(s::restore);
+    }
     Thread.ofVirtual().name("health-" + r.shortId()).start(() -> loop(c, s, run, hc, cmd));
   }
 
@@ -134,6 +138,7 @@ final class HealthChecks {
         }
         boolean stillStarting = GoTime.parse(result.start()).isBefore(started.plus(startPeriod));
         String changed = s.record(result, retries, stillStarting);
+        HealthFile.write(ctx.store().dir(c.id), run, s.view());
         if (changed != null) {
           ctx.event(c.record(), "health_status: " + changed);
         }
@@ -194,6 +199,15 @@ final class HealthChecks {
       run = newRun;
       status = Health.STARTING;
       failingStreak = 0;
+    }
+
+    synchronized void restore(Health saved) {
+      status = saved.status() == null ? Health.STARTING : saved.status();
+      failingStreak = saved.failingStreak();
+      log.clear();
+      if (saved.log() != null) {
+        log.addAll(saved.log());
+      }
     }
 
     synchronized Health view() {

@@ -67,6 +67,26 @@ class LiveRestoreIT {
   }
 
   @Test
+  void healthSurvivesADaemonRestart() throws Exception {
+    // healthy within the 1 s start period (probes every 100 ms), then the next probe is a minute away: after the
+    // restart, only the saved state can say healthy
+    assertEquals(0, docker.run("run", "-d", "--name", "doc", "--health-cmd", "true", "--health-interval", "60s",
+        "--health-start-period", "1s", "--health-start-interval", "100ms", IMG, "sleep", "120").exitCode());
+    String status = "";
+    for (int i = 0; i < 50 && !status.equals("healthy"); i++) {
+      Thread.sleep(100);
+      status = docker.run("inspect", "-f", "{{.State.Health.Status}}", "doc").out();
+    }
+    assertEquals("healthy", status);
+    Thread.sleep(1200);
+    daemon.kill();
+    daemon.start();
+    assertEquals("healthy", docker.run("inspect", "-f", "{{.State.Health.Status}}", "doc").out(),
+        "a live-restored container keeps its health instead of starting over");
+    assertTrue(docker.run("ps", "--filter", "health=healthy", "-q").out().length() > 0);
+  }
+
+  @Test
   void manyShortRuns_leaveNothingBehind() throws Exception {
     for (int i = 0; i < 20; i++) {
       CliResult r = docker.run("run", "--rm", IMG, "true");
