@@ -91,4 +91,19 @@ class DockerPyIT {
             net.remove()
         """);
   }
+
+  @Test
+  void loadOfSomethingNotATar_failsWithGosTarError(BerthDaemon daemon) {
+    python(daemon, """
+        for data, want in ((b'notatar', 'unexpected EOF'), (b'x' * 1024, 'archive/tar: invalid tar header')):
+            try:
+                c.images.load(data); raise AssertionError('load of %r succeeded' % data[:8])
+            except docker.errors.ImageLoadError as e:
+                assert str(e) == want, e
+            try:
+                c.api.import_image_from_data(data, repository='pyit-import'); raise AssertionError('import worked')
+            except docker.errors.APIError as e:
+                assert e.status_code == 500 and e.explanation == want, e
+        """);
+  }
 }
