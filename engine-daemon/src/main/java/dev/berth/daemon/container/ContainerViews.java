@@ -45,7 +45,19 @@ final class ContainerViews {
     return new ContainerInspectResponse(r.id(), r.created(), r.path(), r.args(), state, r.image(),
         dir.resolve("resolv.conf").toString(), dir.resolve("hostname").toString(), dir.resolve("hosts").toString(),
         dir.resolve(r.id() + "-json.log").toString(), r.name(), r.restartCount(), "overlay2", "linux", "", "", "",
-        execIds, r.hostConfig(), graphDriver(r), null, null, mounts(r), r.config(), ctx.network().settings(r), null);
+        execIds, inspectHostConfig(r), graphDriver(r), null, null, mounts(r), r.config(), ctx.network().settings(r), null);
+  }
+
+  private dev.berth.api.model.container.HostConfig inspectHostConfig(ContainerRecord r) {
+    var b = r.hostConfig().toBuilder();
+    b.links = LegacyLinks.forInspect(r.hostConfig(), r.name(), ref -> {
+      try {
+        return java.util.Optional.of(ctx.store().get(ref).record().name());
+      } catch (dev.berth.api.errors.NotFoundException gone) {
+        return java.util.Optional.empty();
+      }
+    });
+    return b.build();
   }
 
   private DriverData graphDriver(ContainerRecord r) {

@@ -47,7 +47,7 @@ final class CreateRequests {
       ipam.add(new IpamConfig(emptyToNull(c.subnet()), emptyToNull(c.ipRange()), emptyToNull(c.gateway())));
     }
     return new dev.berth.network.NetworkCreateRequest(req.name(), emptyToNull(req.driver()), req.internal(),
-        req.attachable(), ipv6, ipam, options, req.labels());
+        req.attachable(), ipv6, ipam, options, req.labels(), req.ipam() == null ? null : req.ipam().options());
   }
 
   /** moby {@code network.ValidateIPAM}: every problem, one per line. */
