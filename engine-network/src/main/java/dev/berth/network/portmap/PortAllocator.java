@@ -1,7 +1,9 @@
 package dev.berth.network.portmap;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,10 +28,13 @@ public final class PortAllocator {
     this.nextEphemeral = ephemeralStart;
   }
 
-  /** Reads {@code /proc/sys/net/ipv4/ip_local_port_range}; dockerd's 49153-65535 when unreadable. */
+  /**
+   * Reads {@code /proc/sys/net/ipv4/ip_local_port_range}; dockerd's 49153-65535 when unreadable. Read as a
+   * stream: {@code Files.readString} sizes its buffer from the file, and this sysctl then yields only one byte.
+   */
   public static PortAllocator fromKernel(Path rangeFile) {
-    try {
-      String[] f = Files.readString(rangeFile).trim().split("\\s+");
+    try (InputStream in = Files.newInputStream(rangeFile)) {
+      String[] f = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
       return new PortAllocator(Integer.parseInt(f[0]), Integer.parseInt(f[1]));
     } catch (IOException | RuntimeException e) {
       return new PortAllocator(49153, 65535);
