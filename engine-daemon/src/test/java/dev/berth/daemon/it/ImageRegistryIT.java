@@ -130,6 +130,12 @@ class ImageRegistryIT {
       assertEquals(500, refused.status(), refused::body);
       assertEquals("Get \"http://127.0.0.1:" + closed + "/v2/\": dial tcp 127.0.0.1:" + closed
           + ": connect: connection refused", Json.MAPPER.readTree(refused.body()).path("message").asText());
+
+      CliResult noHost = docker.run("pull", "registry.invalid/x:1");
+      if (noHost.stderr().contains("no such host")) { // Go's resolver names the nameserver it asked
+        assertTrue(noHost.stderr().matches("(?s).*dial tcp: lookup registry\\.invalid on \\S+:53: no such host.*"),
+            noHost::toString);
+      }
     }
   }
 
