@@ -1,5 +1,6 @@
 package dev.berth.network;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Map;
 
 /**
  * A network as Berth stores it. {@code ipam} holds the effective configuration (subnet and gateway filled in even
- * when they came from the default pools). {@code bridge} is the Linux bridge of a bridge-driver network.
+ * when they came from the default pools); {@code ipamRequest} what the client asked for (null when unknown).
+ * {@code bridge} is the Linux bridge of a bridge-driver network.
  */
 public record Network(
     @JsonProperty("Id") String id,
@@ -20,16 +22,25 @@ public record Network(
     @JsonProperty("IPAM") List<IpamConfig> ipam,
     @JsonProperty("Options") Map<String, String> options,
     @JsonProperty("Labels") Map<String, String> labels,
-    @JsonProperty("Bridge") String bridge) {
+    @JsonProperty("Bridge") String bridge,
+    @JsonProperty("IPAMRequest") IpamRequest ipamRequest) {
 
   public static final String DEFAULT_BRIDGE = "bridge";
   public static final String HOST = "host";
   public static final String NONE = "none";
 
+  @JsonCreator
   public Network {
     ipam = ipam == null ? List.of() : List.copyOf(ipam);
     options = options == null ? Map.of() : Map.copyOf(options);
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+  }
+
+  /** A network without a recorded IPAM request (the predefined ones; stores written before it was kept). */
+  public Network(String id, String name, String driver, String created, boolean internal, boolean attachable,
+      boolean enableIpv6, List<IpamConfig> ipam, Map<String, String> options, Map<String, String> labels,
+      String bridge) {
+    this(id, name, driver, created, internal, attachable, enableIpv6, ipam, options, labels, bridge, null);
   }
 
   /** {@code bridge}, {@code host} and {@code none}: created by the daemon, never removable. */

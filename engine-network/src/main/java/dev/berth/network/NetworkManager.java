@@ -87,7 +87,8 @@ public final class NetworkManager implements AutoCloseable {
       throw new ForbiddenException("bridge name " + bridge + " is already in use");
     }
     return add(new Network(id, name, "bridge", Instant.now().toString(), req.internal(), req.attachable(),
-        req.enableIpv6(), req.ipam(), req.options(), req.labels(), bridge));
+        req.enableIpv6(), req.ipam(), req.options(), req.labels(), bridge,
+        new IpamRequest(req.ipamOptions(), req.ipam())));
   }
 
   public synchronized Network get(String term) {
@@ -266,7 +267,8 @@ public final class NetworkManager implements AutoCloseable {
   private Network add(Network draft) {
     List<IpamConfig> effective = new Ipam(svc, cfg).assign(draft);
     Network n = new Network(draft.id(), draft.name(), draft.driver(), draft.created(), draft.internal(),
-        draft.attachable(), draft.enableIpv6(), effective, draft.options(), draft.labels(), draft.bridge());
+        draft.attachable(), draft.enableIpv6(), effective, draft.options(), draft.labels(), draft.bridge(),
+        draft.ipamRequest());
     try {
       drivers.get(n.driver()).createNetwork(n); // undoes its own partial work
     } catch (RuntimeException e) {

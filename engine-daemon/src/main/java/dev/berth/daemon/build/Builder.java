@@ -4,6 +4,7 @@ import dev.berth.api.backend.ContainerBackend;
 import dev.berth.api.backend.ImageBackend;
 import dev.berth.api.model.stream.JsonMessage;
 import dev.berth.storage.image.ImageService;
+import dev.berth.storage.reference.ImageReference;
 import dev.berth.storage.linux.FsOps;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,8 @@ public final class Builder {
   private final Path tmpRoot;
 
   /**
-   * @param pulls pulls base images that are missing locally (and all of them with {@code pull=1})
+   * @param pulls pulls base images that are missing locally (and all of them with {@code pull=1}); a bare name
+   *     means its {@code latest} tag (moby {@code TagNameOnly}), not every tag
    * @param images the image store the steps' images go to
    */
   public Builder(ContainerBackend containers, ImageBackend pulls, ImageService images, FsOps fs, Path dataRoot,
@@ -31,7 +33,8 @@ public final class Builder {
     BuildContext.deleteTree(tmpRoot);
     this.services = new BuildServices(images, new RunStep(containers), new ImageCommitter(images, dockerVersion),
         new BuildCache(root.resolve("cache.json")), fs, tmpRoot, (ref, platform, auth, progress) ->
-        pulls.pull(new ImageBackend.PullOptions(ref, "", platform, auth), progress));
+        pulls.pull(new ImageBackend.PullOptions(ImageReference.parse(ref).withDefaultTag().toString(), "",
+            platform, auth), progress));
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -29,6 +30,11 @@ final class Container {
   volatile CompletableFuture<Integer> exited = CompletableFuture.completedFuture(0);
   /** IDs of the execs created or running in this run (moby {@code ExecCommands}); see {@link ExecStore}. */
   final Set<String> execs = Collections.synchronizedSet(new LinkedHashSet<>());
+  /**
+   * moby's {@code RemovalInProgress}: taken by a removal before it kills a running container, so the exit's
+   * auto-remove (--rm) finds it taken, not the other way round.
+   */
+  final AtomicBoolean removalInProgress = new AtomicBoolean();
 
   /** An attach waiting for the container to start. */
   record PendingAttach(StreamSink sink, CompletableFuture<AttachConnection> connection) {}

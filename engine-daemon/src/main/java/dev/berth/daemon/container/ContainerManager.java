@@ -76,6 +76,8 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
     exits.setAutoRemove(c -> {
       try {
         removes.remove(c, true, true);
+      } catch (ConflictException e) {
+        // a docker rm (-f) got there first and removes it
       } catch (RuntimeException e) {
         org.slf4j.LoggerFactory.getLogger(ContainerManager.class).warn("auto-remove of {}: {}", c.id, e.toString());
       }

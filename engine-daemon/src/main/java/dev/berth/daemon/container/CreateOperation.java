@@ -157,18 +157,6 @@ final class CreateOperation {
     if (b.cgroupnsMode == null || b.cgroupnsMode.isEmpty()) {
       b.cgroupnsMode = Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers")) ? "private" : "host";
     }
-    if (b.dns == null) {
-      b.dns = List.of();
-    }
-    if (b.dnsOptions == null) {
-      b.dnsOptions = List.of();
-    }
-    if (b.dnsSearch == null) {
-      b.dnsSearch = List.of();
-    }
-    if (b.portBindings == null) {
-      b.portBindings = Map.of();
-    }
     var res = RuntimeConfigMapper.resources(h).withDockerDefaults();
     b.resources = h.resources().withUnsetPointersCleared().withCreateDefaults();
     if (res.memorySwap() != h.resources().memorySwap()) {

@@ -18,6 +18,17 @@ final class RemoveOperation {
   }
 
   void remove(Container c, boolean force, boolean removeVolumes) {
+    if (!c.removalInProgress.compareAndSet(false, true)) {
+      throw new ConflictException("removal of container " + c.id + " is already in progress");
+    }
+    try {
+      removeClaimed(c, force, removeVolumes);
+    } finally {
+      c.removalInProgress.set(false);
+    }
+  }
+
+  private void removeClaimed(Container c, boolean force, boolean removeVolumes) {
     ContainerRecord r = c.record();
     if (r.state().status() == ContainerStatus.REMOVING) {
       throw new ConflictException("removal of container " + r.id() + " is already in progress");

@@ -20,6 +20,7 @@ import dev.berth.storage.digest.Digest;
 import dev.berth.storage.distribution.DistributionInspect;
 import dev.berth.storage.distribution.DistributionInspector;
 import dev.berth.storage.distribution.ImagePuller;
+import dev.berth.storage.distribution.TagLister;
 import dev.berth.storage.distribution.ImagePusher;
 import dev.berth.storage.distribution.RegistryClient;
 import dev.berth.storage.distribution.RegistryConfig;
@@ -66,7 +67,8 @@ public final class ImageManager implements ImageBackend, AutoCloseable {
     this.views = new ImageViews(images, usage);
     BlobOrigins origins = new BlobOrigins(s.root().resolve("image").resolve(images.driverName())
         .resolve("distribution").resolve("blob-origins.json"));
-    this.pulls = new PullOperation(images, new ImagePuller(registry, transfers), origins, events);
+    this.pulls = new PullOperation(images, new ImagePuller(registry, transfers), new TagLister(registry), origins,
+        events);
     this.pushes = new PushOperation(images, new ImagePusher(registry, transfers), origins, events);
     this.imports = new ImportOperation(images);
     this.search = new RegistrySearch(s.insecureRegistries());

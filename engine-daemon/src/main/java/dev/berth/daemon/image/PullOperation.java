@@ -10,6 +10,7 @@ import dev.berth.storage.distribution.LayerProgress;
 import dev.berth.storage.distribution.PullRequest;
 import dev.berth.storage.distribution.PullResult;
 import dev.berth.storage.distribution.RemoteReference;
+import dev.berth.storage.distribution.TagLister;
 import dev.berth.storage.distribution.manifest.Descriptor;
 import dev.berth.storage.distribution.manifest.Platform;
 import dev.berth.storage.gc.Lease;
@@ -36,16 +37,37 @@ final class PullOperation {
   private final ImagePuller puller;
   private final BlobOrigins origins;
   private final ImageEvents events;
+  private final TagLister tags;
 
-  PullOperation(ImageService images, ImagePuller puller, BlobOrigins origins, ImageEvents events) {
+  PullOperation(ImageService images, ImagePuller puller, TagLister tags, BlobOrigins origins, ImageEvents events) {
     this.images = images;
     this.puller = puller;
+    this.tags = tags;
     this.origins = origins;
     this.events = events;
   }
 
+  /**
+   * A tag or digest pulls that image; a bare repository name pulls every tag the registry lists, one after the
+   * other, with a single "Status:" line for the repository at the end (moby {@code pullRepository}).
+   */
   void pull(ImageReference ref, Platform platform, AuthConfig auth, Consumer<JsonMessage> out) {
-    RemoteReference remote = new RemoteReference(ref.domain(), ref.path(), ref.tag(), ref.digest());
+    boolean updated = false;
+    if (ref.isNameOnly()) {
+      for (String tag : tags.tags(remote(ref), auth)) {
+        updated |= pullTag(ref.withTag(tag), platform, auth, out);
+      }
+    } else {
+      updated = pullTag(ref, platform, auth, out);
+    }
+    out.accept(JsonMessage.status((updated ? "Status: Downloaded newer image for "
+        : "Status: Image is up to date for ") + ref.familiarString()));
+    events.imageEvent("pull", ref.familiarString(), ref.familiarName());
+  }
+
+  /** One tag or digest up to its "Digest:" line; true when the reference now names a different image. */
+  private boolean pullTag(ImageReference ref, Platform platform, AuthConfig auth, Consumer<JsonMessage> out) {
+    RemoteReference remote = remote(ref);
     try (Lease lease = images.leases().open()) {
       PullRequest request = new PullRequest(remote, platform, auth, this::layerExists,
           id -> images.imageStore().get(id).isPresent());
@@ -57,11 +79,12 @@ final class PullOperation {
       Image img = store(result, ref);
       origins.record(result.layers().stream().map(Descriptor::digest).toList(), remote.domain(), remote.path());
       out.accept(JsonMessage.status("Digest: " + result.manifestDigest()));
-      boolean updated = before.isEmpty() || !before.get().equals(img.id());
-      out.accept(JsonMessage.status((updated ? "Status: Downloaded newer image for "
-          : "Status: Image is up to date for ") + ref.familiarString()));
+      return before.isEmpty() || !before.get().equals(img.id());
     }
-    events.imageEvent("pull", ref.familiarString(), ref.familiarString());
+  }
+
+  private static RemoteReference remote(ImageReference ref) {
+    return new RemoteReference(ref.domain(), ref.path(), ref.tag(), ref.digest());
   }
 
   /**

@@ -9,7 +9,7 @@ final class References {
 
   /**
    * {@code fromImage} + {@code tag} (moby {@code postImagesCreate}): the tag may be a digest; a trailing ":" (old
-   * {@code pull -a} clients) is ignored; a bare name means {@code latest} (Berth does not pull all tags).
+   * {@code pull -a} clients) is ignored; a bare name (no tag anywhere) stays name-only: the pull then takes every tag ({@code pull --all-tags}).
    */
   static ImageReference forPull(String image, String tag) {
     String name = image.endsWith(":") ? image.substring(0, image.length() - 1) : image;
@@ -17,7 +17,7 @@ final class References {
     if (tag != null && !tag.isEmpty()) {
       ref = Digest.isDigest(tag) ? ref.nameOnly().withDigest(Digest.parse(tag)) : ref.nameOnly().withTag(tag);
     }
-    return ref.withDefaultTag();
+    return ref;
   }
 
   /** {@code POST /images/{name}/push?tag=}: without any tag the whole repository is pushed. */

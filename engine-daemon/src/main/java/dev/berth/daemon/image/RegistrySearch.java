@@ -127,7 +127,7 @@ final class RegistrySearch {
   private static String describe(URI uri, IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
-        return "dial tcp: lookup " + uri.getHost() + ": no such host";
+        return "dial tcp: " + dev.berth.storage.distribution.GoDnsErrors.noSuchHost(uri.getHost());
       }
     }
     for (Throwable t = e; t != null; t = t.getCause()) {

@@ -48,7 +48,7 @@ final class CreateRequests {
           c.auxiliaryAddresses()));
     }
     return new dev.berth.network.NetworkCreateRequest(req.name(), emptyToNull(req.driver()), req.internal(),
-        req.attachable(), ipv6, ipam, options, req.labels());
+        req.attachable(), ipv6, ipam, options, req.labels(), req.ipam() == null ? null : req.ipam().options());
   }
 
   /** moby {@code network.ValidateIPAM}: every problem, one per line. */

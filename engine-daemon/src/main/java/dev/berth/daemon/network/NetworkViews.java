@@ -1,8 +1,6 @@
 package dev.berth.daemon.network;
 
 import dev.berth.api.model.GoTime;
-import dev.berth.api.model.network.Ipam;
-import dev.berth.api.model.network.IpamConfig;
 import dev.berth.api.model.network.NetworkResource;
 import dev.berth.api.model.network.NetworkResource.EndpointResource;
 import dev.berth.network.Endpoint;
@@ -21,12 +19,8 @@ final class NetworkViews {
   private NetworkViews() {}
 
   static NetworkResource resource(Network n, Map<String, EndpointResource> containers) {
-    List<IpamConfig> config = n.ipam().isEmpty() ? null : n.ipam().stream()
-        .map(c -> new IpamConfig(c.subnet(), c.ipRange(), c.gateway(), c.auxAddresses())).toList();
-    // Go writes map keys sorted. dockerd: the CLI sends "Options": {} for user networks; the daemon's own networks have none
-    Ipam ipam = new Ipam(Ipam.DEFAULT_DRIVER, n.isPredefined() ? null : Map.of(), config);
     return new NetworkResource(n.name(), n.id(), created(n.created()), LOCAL, n.driver(), true, n.enableIpv6(),
-        ipam, n.internal(), n.attachable(), false, null, false, containers, new TreeMap<>(n.options()),
+        IpamView.of(n), n.internal(), n.attachable(), false, null, false, containers, new TreeMap<>(n.options()),
         new TreeMap<>(n.labels()), null, null);
   }
 

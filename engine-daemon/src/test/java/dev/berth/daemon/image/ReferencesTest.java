@@ -2,6 +2,7 @@ package dev.berth.daemon.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.api.errors.InvalidParameterException;
 import org.junit.jupiter.api.Test;
@@ -11,11 +12,17 @@ class ReferencesTest {
 
   @Test
   void pull_tagOrDigestParameter_isAppliedToTheName() {
-    assertEquals("docker.io/library/busybox:latest", References.forPull("busybox", "").toString());
+    assertEquals("docker.io/library/busybox:latest", References.forPull("busybox:latest", "").toString());
     assertEquals("docker.io/library/busybox:1.36", References.forPull("busybox", "1.36").toString());
     assertEquals("127.0.0.1:5000/a/b@" + DIGEST, References.forPull("127.0.0.1:5000/a/b", DIGEST).toString());
-    assertEquals("docker.io/library/busybox:latest", References.forPull("busybox:", "").toString());
     assertEquals("docker.io/user/app:2", References.forPull("user/app:1", "2").toString());
+  }
+
+  @Test
+  void pull_withoutAnyTag_isNameOnly_forAllTags() {
+    assertTrue(References.forPull("busybox", "").isNameOnly());
+    assertTrue(References.forPull("127.0.0.1:5000/x:", "").isNameOnly());
+    assertEquals("127.0.0.1:5000/x", References.forPull("127.0.0.1:5000/x", "").familiarString());
   }
 
   @Test

@@ -103,8 +103,12 @@ class ComposeIT {
   }
 
   private static CliResult compose(BerthDaemon daemon, String... args) {
-    List<String> cmd = new java.util.ArrayList<>(List.of(COMPOSE.toString(), "-p", PROJECT, "--project-directory",
-        dir.toString(), "-f", dir.resolve("docker-compose.yml").toString()));
+    return composeIn(daemon, PROJECT, dir.resolve("docker-compose.yml"), args);
+  }
+
+  private static CliResult composeIn(BerthDaemon daemon, String project, Path file, String... args) {
+    List<String> cmd = new java.util.ArrayList<>(List.of(COMPOSE.toString(), "-p", project, "--project-directory",
+        file.getParent().toString(), "-f", file.toString()));
     cmd.addAll(List.of(args));
     Map<String, String> env = new HashMap<>(Map.of("DOCKER_HOST", daemon.host(), "COMPOSE_INTERACTIVE_NO_CLI", "1",
         "DOCKER_CONFIG", daemon.work().resolve("docker-config").toString()));
@@ -112,7 +116,10 @@ class ComposeIT {
   }
 
   private static CliResult ok(BerthDaemon daemon, String... args) {
-    CliResult r = compose(daemon, args);
+    return ok(compose(daemon, args));
+  }
+
+  private static CliResult ok(CliResult r) {
     assertEquals(0, r.exitCode(), r::toString);
     return r;
   }
@@ -151,5 +158,72 @@ class ComposeIT {
     assertEquals("", docker.run("ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT).out());
     assertFalse(docker.run("volume", "ls", "-q").out().contains(PROJECT + "_data"));
     assertFalse(docker.run("network", "ls", "--format", "{{.Name}}").out().contains(PROJECT + "_front"));
+  }
+
+  /**
+   * compose v1's build options (args, target, cache_from, network, extra_hosts, shm_size), healthcheck disable,
+   * a depends_on chain, and config/images/port/rm/push/pull against a local registry.
+   */
+  @Test
+  void buildOptionsAndRegistryFlows(BerthDaemon daemon, DockerCli docker) throws Exception {
+    assumeTrue(TestRegistry.available(), "docker-registry is not installed");
+    Path p2 = dir.resolve("p2");
+    Files.createDirectories(p2.resolve("app"));
+    Files.writeString(p2.resolve("app/Dockerfile"), """
+        FROM busybox AS base
+        ARG GREETING=hello
+        RUN echo "$GREETING" > /greeting
+        FROM base AS final
+        RUN echo final > /stage
+        FROM base AS other
+        RUN echo other > /stage
+        """);
+    try (TestRegistry reg = TestRegistry.start(false)) {
+      String web = reg.host() + "/bcit/web:1";
+      Files.writeString(p2.resolve("docker-compose.yml"), """
+          version: "2.4"
+          services:
+            web:
+              build:
+                context: ./app
+                args: {GREETING: bonjour}
+                target: final
+                cache_from: [busybox]
+                network: host
+                extra_hosts: ["build.example:10.1.2.3"]
+                shm_size: 128m
+              image: %s
+              command: sh -c "cat /greeting /stage; sleep 60"
+              healthcheck: {disable: true}
+              ports: ["8080"]
+              depends_on: [mid]
+            mid: {image: busybox, command: sleep 60, depends_on: [base]}
+            base: {image: %s/bcit/base:1, command: sleep 60}
+          """.formatted(web, reg.host()));
+      assertEquals(0, docker.run("tag", "busybox:latest", reg.host() + "/bcit/base:1").exitCode());
+      assertEquals(0, docker.run("push", reg.host() + "/bcit/base:1").exitCode());
+      assertEquals(0, docker.run("rmi", reg.host() + "/bcit/base:1").exitCode());
+      Path file = p2.resolve("docker-compose.yml");
+      java.util.function.Function<String[], CliResult> c2 = a -> ok(composeIn(daemon, "bcit2", file, a));
+      try {
+        assertTrue(c2.apply(new String[] {"config"}).out().contains("target: final"));
+        assertTrue(c2.apply(new String[] {"pull", "base"}).stderr().contains("Pulling base"));
+        c2.apply(new String[] {"build"});
+        c2.apply(new String[] {"up", "-d"});
+        String port = c2.apply(new String[] {"port", "web", "8080"}).out();
+        assertTrue(port.matches("0\\.0\\.0\\.0:\\d+"), port);
+        assertTrue(c2.apply(new String[] {"images"}).out().contains(reg.host() + "/bcit/web"));
+        assertEquals("{\"Test\":[\"NONE\"]}", docker.run("inspect", "-f", "{{json .Config.Healthcheck}}",
+            "bcit2_web_1").out());
+        assertTrue(c2.apply(new String[] {"logs", "web"}).out().contains("bonjour"), "build args and target apply");
+        assertTrue(c2.apply(new String[] {"push", "web"}).stderr().contains("Pushing web"));
+        c2.apply(new String[] {"stop", "-t", "0", "mid"});
+        c2.apply(new String[] {"rm", "-f", "mid"});
+        assertEquals("", docker.run("ps", "-aq", "--filter", "name=bcit2_mid_1").out());
+      } finally {
+        composeIn(daemon, "bcit2", file, "down", "-t", "0");
+        docker.run("rmi", web, reg.host() + "/bcit/base:1");
+      }
+    }
   }
 }

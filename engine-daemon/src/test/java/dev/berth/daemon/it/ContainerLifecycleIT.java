@@ -47,6 +47,16 @@ class ContainerLifecycleIT {
   }
 
   @Test
+  void rmForce_ofARunningRmContainer_winsOverItsAutoRemove(DockerCli docker) {
+    for (int i = 0; i < 4; i++) {
+      String id = docker.run("run", "-d", "--rm", IMG, "sleep", "30").out();
+      CliResult rm = docker.run("rm", "-f", id);
+      assertEquals(0, rm.exitCode(), rm::toString); // not 409 "removal … already in progress"
+      assertEquals("", docker.run("ps", "-aq", "--filter", "id=" + id).out());
+    }
+  }
+
+  @Test
   void runFailures_useDockersExitCodes(DockerCli docker) {
     CliResult notFound = docker.run("run", "--rm", IMG, "nosuch");
     assertEquals(127, notFound.exitCode(), notFound::toString);

@@ -91,4 +91,44 @@ class DockerPyIT {
             net.remove()
         """);
   }
+
+  @Test
+  void loadOfSomethingNotATar_failsWithGosTarError(BerthDaemon daemon) {
+    python(daemon, """
+        for data, want in ((b'notatar', 'unexpected EOF'), (b'x' * 1024, 'archive/tar: invalid tar header')):
+            try:
+                c.images.load(data); raise AssertionError('load of %r succeeded' % data[:8])
+            except docker.errors.ImageLoadError as e:
+                assert str(e) == want, e
+            try:
+                c.api.import_image_from_data(data, repository='pyit-import'); raise AssertionError('import worked')
+            except docker.errors.APIError as e:
+                assert e.status_code == 500 and e.explanation == want, e
+        """);
+  }
+
+  @Test
+  void fieldsTheClientLeftOut_areNullAsInDockerd(BerthDaemon daemon) {
+    python(daemon, """
+        pool = docker.types.IPAMPool(subnet='10.199.7.0/24')
+        net = c.networks.create('pyit-shape', ipam=docker.types.IPAMConfig(pool_configs=[pool]))
+        ct = c.containers.create(IMG, 'sleep 30', network='pyit-shape')
+        try:
+            hc = c.api.inspect_container(ct.id)['HostConfig']
+            shown = {k: hc[k] for k in ('Dns', 'DnsOptions', 'DnsSearch', 'Links', 'PortBindings')}
+            assert shown == dict.fromkeys(shown), shown
+            ipam = c.api.inspect_network(net.id)['IPAM']
+            assert ipam == {'Driver': 'default', 'Options': None, 'Config': [{'Subnet': '10.199.7.0/24'}]}, ipam
+            # legacy links on the default bridge read /child:/parent/alias
+            linked = c.containers.create(IMG, 'true', name='pyit-linked', links={ct.name: 'al'})
+            try:
+                links = c.api.inspect_container(linked.id)['HostConfig']['Links']
+                assert links == ['/%s:/pyit-linked/al' % ct.name], links
+            finally:
+                linked.remove(force=True)
+        finally:
+            ct.remove(force=True)
+            net.remove()
+        """);
+  }
 }

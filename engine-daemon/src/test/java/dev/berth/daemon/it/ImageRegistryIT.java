@@ -74,7 +74,39 @@ class ImageRegistryIT {
           Long.toString(java.time.Instant.now().getEpochSecond() + 1), "--filter", "type=image", "--format",
           "{{.Action}} {{.Actor.Attributes.name}}");
       assertTrue(events.out().lines().anyMatch(("push " + name)::equals), events::toString);
-      assertTrue(events.out().lines().anyMatch(("pull " + name + ":v1")::equals), events::toString);
+      assertTrue(events.out().lines().anyMatch(("pull " + name)::equals), events::toString);
+    }
+  }
+
+  @Test
+  void pullAllTags_pullsEveryTagTheRegistryLists(BerthDaemon daemon) throws Exception {
+    DockerCli docker = daemon.docker();
+    try (TestRegistry reg = TestRegistry.start(false)) {
+      String name = reg.host() + "/berth/all";
+      TestImages.importBusybox(docker, tmp, name + ":v1");
+      assertEquals(0, docker.run("tag", name + ":v1", name + ":v2").exitCode());
+      for (String tag : List.of("v1", "v2")) {
+        CliResult push = docker.run("push", name + ":" + tag);
+        assertEquals(0, push.exitCode(), push::toString);
+      }
+      assertEquals(0, docker.run("rmi", name + ":v1", name + ":v2").exitCode());
+
+      CliResult pull = docker.run("pull", "-a", name);
+      assertEquals(0, pull.exitCode(), pull::toString);
+      String out = pull.stdout();
+      assertTrue(out.indexOf("v1: Pulling from berth/all") < out.indexOf("v2: Pulling from berth/all")
+          && out.contains("v1: Pulling from"), pull::toString);
+      assertEquals(1, out.lines().filter(l -> l.startsWith("Status: ")).count(), pull::toString);
+      assertTrue(out.contains("Status: Downloaded newer image for " + name + "\n"), pull::toString);
+      assertEquals(name + ":v1\n" + name + ":v2", docker.run("images", "--format", "{{.Repository}}:{{.Tag}}",
+          name).out());
+      CliResult again = docker.run("pull", "--all-tags", name);
+      assertTrue(again.stdout().contains("Status: Image is up to date for " + name + "\n"), again::toString);
+
+      CliResult missing = docker.run("pull", "-a", reg.host() + "/berth/none");
+      assertEquals("Error response from daemon: repository " + reg.host() + "/berth/none not found: name unknown:"
+          + " repository name not known to registry", missing.stderr().strip(), missing::toString);
+      assertEquals(0, docker.run("rmi", name + ":v1", name + ":v2").exitCode());
     }
   }
 
@@ -98,6 +130,12 @@ class ImageRegistryIT {
       assertEquals(500, refused.status(), refused::body);
       assertEquals("Get \"http://127.0.0.1:" + closed + "/v2/\": dial tcp 127.0.0.1:" + closed
           + ": connect: connection refused", Json.MAPPER.readTree(refused.body()).path("message").asText());
+
+      CliResult noHost = docker.run("pull", "registry.invalid/x:1");
+      if (noHost.stderr().contains("no such host")) { // Go's resolver names the nameserver it asked
+        assertTrue(noHost.stderr().matches("(?s).*dial tcp: lookup registry\\.invalid on \\S+:53: no such host.*"),
+            noHost::toString);
+      }
     }
   }
 

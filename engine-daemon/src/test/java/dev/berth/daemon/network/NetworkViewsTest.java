@@ -7,6 +7,7 @@ import dev.berth.api.model.network.NetworkResource;
 import dev.berth.daemon.http.Json;
 import dev.berth.network.Endpoint;
 import dev.berth.network.IpamConfig;
+import dev.berth.network.IpamRequest;
 import dev.berth.network.Network;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -51,5 +52,24 @@ class NetworkViewsTest {
     assertEquals(new NetworkResource.EndpointResource("web", "e".repeat(64), "02:42:0a:4d:00:02", "10.77.0.2/24",
         ""), m.get("c1"));
     assertEquals(new NetworkResource.EndpointResource("h", "d".repeat(64), "", "", ""), m.get("c2"));
+  }
+
+  @Test
+  void ipam_showsTheRequestAsGiven_v4First_andPoolsOnlyForFamiliesNotAskedFor() {
+    List<IpamConfig> pools = List.of(new IpamConfig("fd00:1::/64", null, "fd00:1::1"),
+        new IpamConfig("10.9.0.0/24", "10.9.0.128/25", "10.9.0.128"));
+    Network asked = new Network(ID, "n", "bridge", "", false, false, true, pools, Map.of(), Map.of(), "br",
+        new IpamRequest(null, List.of(new IpamConfig("fd00:1::/64", null, null),
+            new IpamConfig("10.9.0.0/24", "10.9.0.128/25", null))));
+    String json = new String(Json.bytes(NetworkViews.resource(asked, Map.of()).ipam()), StandardCharsets.UTF_8);
+    assertEquals("{\"Driver\":\"default\",\"Options\":null,\"Config\":[{\"Subnet\":\"10.9.0.0/24\","
+        + "\"IPRange\":\"10.9.0.128/25\"},{\"Subnet\":\"fd00:1::/64\"}]}", json);
+
+    Network auto = new Network(ID, "n", "bridge", "", false, false, false,
+        List.of(new IpamConfig("172.20.0.0/16", null, "172.20.0.1")), Map.of(), Map.of(), "br",
+        new IpamRequest(Map.of(), List.of()));
+    var ipam = NetworkViews.resource(auto, Map.of()).ipam();
+    assertEquals(Map.of(), ipam.options());
+    assertEquals("172.20.0.1", ipam.config().get(0).gateway());
   }
 }

@@ -1,9 +1,11 @@
 package dev.berth.storage.archive;
 
 import dev.berth.api.errors.InvalidParameterException;
+import dev.berth.api.errors.SystemException;
 import dev.berth.storage.disk.AtomicFiles;
 import dev.berth.storage.tar.Compression;
 import dev.berth.storage.tar.EntryNames;
+import dev.berth.storage.tar.GoTarErrors;
 import dev.berth.storage.tar.ScopedPaths;
 import java.io.Closeable;
 import java.io.IOException;
@@ -36,7 +38,7 @@ final class ArchiveDir implements Closeable {
     Files.createDirectories(tmpRoot);
     ArchiveDir a = new ArchiveDir(Files.createDirectory(tmpRoot.resolve("load-" + UUID.randomUUID())));
     try {
-      InputStream plain = Compression.decompress(archive);     // dockerd accepts compressed archives too
+      InputStream plain = GoTarErrors.checkFirstBlock(Compression.decompress(archive)); // compressed ones too
       TarArchiveInputStream in = new TarArchiveInputStream(plain, StandardCharsets.UTF_8.name());
       for (TarArchiveEntry e; (e = in.getNextEntry()) != null; ) {
         List<String> clean = EntryNames.clean(e.getName());
@@ -62,7 +64,14 @@ final class ArchiveDir implements Closeable {
       }
       plain.transferTo(OutputStream.nullOutputStream());
       return a;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      a.close();
+      String go = GoTarErrors.translate(e);
+      if (go != null) {
+        throw new SystemException(go, e);
+      }
+      throw e;
+    } catch (RuntimeException e) {
       a.close();
       throw e;
     }

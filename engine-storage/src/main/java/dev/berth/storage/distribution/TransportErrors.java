@@ -35,7 +35,7 @@ final class TransportErrors {
   private static String describe(URI uri, IOException e) {
     String host = EndpointResolver.host(uri.getRawAuthority());
     if (has(e, UnresolvedAddressException.class) || has(e, UnknownHostException.class)) {
-      return "dial tcp: lookup " + host + ": no such host";
+      return "dial tcp: " + GoDnsErrors.noSuchHost(host);
     }
     if (e instanceof HttpConnectTimeoutException) {
       return "dial tcp " + address(uri) + ": i/o timeout";

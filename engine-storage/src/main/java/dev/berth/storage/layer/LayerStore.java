@@ -12,6 +12,7 @@ import dev.berth.storage.json.Json;
 import dev.berth.storage.oci.Descriptor;
 import dev.berth.storage.oci.MediaTypes;
 import dev.berth.storage.tar.Compression;
+import dev.berth.storage.tar.GoTarErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -109,7 +110,8 @@ public final class LayerStore {
   public Layer register(InputStream tar, Digest parent, Digest expectedDiffId, Lease lease) throws IOException {
     List<String> parentIds = parentIds(parent);
     String cacheId = newCacheId();
-    try (InputStream plain = Compression.decompress(tar); ContentStore.Writer w = content.open()) {
+    try (InputStream plain = GoTarErrors.checkFirstBlock(Compression.decompress(tar));
+        ContentStore.Writer w = content.open()) {
       TeeInputStream tee = new TeeInputStream(plain, w);
       long size = snapshotter.unpack(cacheId, parentIds, tee);
       tee.drain();
@@ -126,7 +128,14 @@ public final class LayerStore {
       Descriptor blob = Descriptor.of(MediaTypes.OCI_LAYER, diffId, w.size());
       return commit(new Layer(ChainIds.next(parent, diffId), diffId, parent, cacheId, size, w.size(), blob),
           lease);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      removeQuietly(cacheId);
+      String go = GoTarErrors.translate(e);
+      if (go != null) {
+        throw new SystemException(go, e);
+      }
+      throw e;
+    } catch (RuntimeException e) {
       removeQuietly(cacheId);
       throw e;
     }

@@ -32,6 +32,7 @@ final class FakeRegistry implements AutoCloseable {
   enum Auth { NONE, BASIC, BEARER }
 
   private static final Pattern UPLOAD = Pattern.compile("^/v2/(.+)/blobs/uploads/(.*)$");
+  private static final Pattern TAGS = Pattern.compile("^/v2/(.+)/tags/list$");
   private static final Pattern ITEM = Pattern.compile("^/v2/(.+)/(manifests|blobs)/([^/]+)$");
 
   final HttpServer server;
@@ -45,6 +46,8 @@ final class FakeRegistry implements AutoCloseable {
   volatile int dropAfter = -1;
   volatile Digest dropDigest;
   volatile CountDownLatch blobGate;
+  /** Tags per page of {@code tags/list} (the rest via {@code Link: <…?last=…>; rel="next"}); 0 for one page. */
+  volatile int tagPageSize;
   final Map<Digest, byte[]> corrupt = new ConcurrentHashMap<>();
   final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger tokenRequests = new AtomicInteger();
@@ -133,6 +136,13 @@ final class FakeRegistry implements AutoCloseable {
         }
         return;
       }
+      Matcher tags = TAGS.matcher(path);
+      if (tags.matches()) {
+        if (authorized(ex, tags.group(1), "pull")) {
+          tagList(ex, tags.group(1), query == null ? null : param(query, "last"));
+        }
+        return;
+      }
       Matcher item = ITEM.matcher(path);
       if (!item.matches()) {
         json(ex, 404, "{\"errors\":[{\"code\":\"UNSUPPORTED\",\"message\":\"The operation is unsupported.\"}]}");
@@ -154,6 +164,25 @@ final class FakeRegistry implements AutoCloseable {
       e.printStackTrace();
       json(ex, 500, "{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"" + e + "\"}]}");
     }
+  }
+
+  private void tagList(HttpExchange ex, String repo, String last) throws IOException {
+    Map<String, Stored> m = manifests.get(repo);
+    if (m == null) {
+      json(ex, 404, "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"repository name not known to"
+          + " registry\",\"detail\":{\"name\":\"" + repo + "\"}}]}");
+      return;
+    }
+    List<String> all = m.keySet().stream().filter(k -> !k.contains(":")).sorted()
+        .filter(t -> last == null || t.compareTo(last) > 0).toList();
+    int size = tagPageSize;
+    List<String> page = size > 0 && all.size() > size ? all.subList(0, size) : all;
+    if (page.size() < all.size()) {
+      ex.getResponseHeaders().add("Link", "</v2/" + repo + "/tags/list?n=" + size + "&last="
+          + page.get(page.size() - 1) + ">; rel=\"next\"");
+    }
+    json(ex, 200, "{\"name\":\"" + repo + "\",\"tags\":[" + String.join(",", page.stream()
+        .map(t -> "\"" + t + "\"").toList()) + "]}");
   }
 
   private boolean authorized(HttpExchange ex, String repo, String action) throws IOException {
