@@ -55,7 +55,7 @@ class NetworkManagerTest {
     assertEquals(List.of("bridge", "host", "none"), mgr.list().stream().map(Network::name).toList());
     Network bridge = mgr.get("bridge");
     assertEquals("berth0", bridge.bridge());
-    assertEquals(new IpamConfig("172.17.0.0/16", null, "172.17.0.1"), bridge.ipam().get(0));
+    assertEquals(new IpamConfig("172.17.0.0/16", null, "172.17.0.1", null, true), bridge.ipam().get(0));
     assertEquals("true", bridge.options().get("com.docker.network.bridge.default_bridge"));
     assertTrue(f.links.calls.contains("bridge berth0 mtu 1500 [172.17.0.1/16]"));
     assertEquals("berth0", f.firewall.current.networks().get(0).bridge());
