@@ -35,7 +35,8 @@ final class ContainerWiring implements AutoCloseable {
     this.runtime = new RuntimeWiring(cfg);
     String bridge = cfg.bridge() == null || cfg.bridge().isEmpty() ? "berth0" : cfg.bridge();
     this.network = NetworkManagers.linux(new NetworkConfig(dataRoot.resolve("network"), Path.of(cfg.execRoot()),
-        bridge, cfg.bip() == null || cfg.bip().isEmpty() ? null : cfg.bip(), DefaultAddressPools.dockerDefaults(),
+        bridge, cfg.bip() == null || cfg.bip().isEmpty() ? null : cfg.bip(), DefaultAddressPools.dockerDefaults()
+            .withUla(dev.berth.daemon.system.EngineIdentity.loadOrCreate(dataRoot)),
         cfg.mtu(), cfg.ipForward(), cfg.icc(), cfg.ipMasq(),
         cfg.defaultPublishLoopback() && "0.0.0.0".equals(cfg.ip()) ? "127.0.0.1" : cfg.ip(), firewallTable(bridge),
         10_000), cfg.publishRespectsFirewall());

@@ -55,7 +55,7 @@ final class Attachments {
       throw new ForbiddenException("endpoint with name " + req.containerName() + " already exists in network "
           + n.name());
     }
-    if (n.isDefaultBridge() && req.ipv4Address() != null) {
+    if (n.isDefaultBridge() && (req.ipv4Address() != null || req.ipv6Address() != null)) {
       throw new InvalidParameterException("user specified IP address is supported on user defined networks only");
     }
     if (n.isDefaultBridge() && !req.aliases().isEmpty()) {
@@ -76,24 +76,15 @@ final class Attachments {
       table.save();
       return ep;
     }
-    IpamConfig v4 = n.ipam().get(0);
-    Subnet subnet = Subnet.parse(v4.subnet());
-    String pool = NetworkManager.poolId(n, subnet);
-    InetAddress requested = req.ipv4Address() == null ? null : Addresses.parse(req.ipv4Address());
-    InetAddress ip;
-    try {
-      ip = svc.ipam().allocate(pool, requested);
-    } catch (dev.berth.api.errors.UnavailableException e) {
-      throw new dev.berth.api.errors.UnavailableException("no available IPv4 addresses on this network's address "
-          + "pools: " + n.name() + " (" + n.id() + ")", e);
-    }
+    AddressLease lease = AddressLease.allocate(svc.ipam(), n, req);
     boolean gatewayEndpoint = !n.internal()
         && table.endpointsOfContainer(containerId).stream().noneMatch(Endpoint::gatewayEndpoint);
+    IpamConfig v4 = n.ipv4Config();
     Endpoint ep = new Endpoint(epId, n.id(), containerId, req.containerName(), nextIfName(containerId),
-        "veth" + Ids.hex(4).substring(0, 7),
-        req.macAddress() == null ? MacAddresses.fromIpv4(ip) : MacAddresses.parse(req.macAddress()),
-        Addresses.format(ip) + "/" + subnet.prefix(), v4.gateway(), gatewayEndpoint, req.aliases(),
-        n.hasEmbeddedDns() ? dnsNames(req, containerId) : List.of(), List.of());
+        "veth" + Ids.hex(4).substring(0, 7), req.macAddress() != null ? MacAddresses.parse(req.macAddress())
+            : MacAddresses.fromIpv4(lease.v4()),
+        lease.v4Cidr(), v4 == null ? null : v4.gateway(), gatewayEndpoint, req.aliases(),
+        n.hasEmbeddedDns() ? dnsNames(req, containerId) : List.of(), List.of(), lease.v6Cidr(), lease.v6Gateway());
     // The veth (two ip execs), the embedded DNS (socket + nft in the sandbox) and the published ports (proxy +
     // nft elements) are independent: they run side by side, so the join costs the slowest of them, not the sum.
     Endpoint joined = ep;
@@ -112,7 +103,7 @@ final class Attachments {
       svc.ports().unmap(epId);
       unregisterDns(n, ep, sb);
       driver.leave(n, ep, Path.of(sb.key()), false);
-      svc.ipam().release(pool, ip);
+      lease.release(svc.ipam());
       throw failure;
     }
     ep = ep.withPorts(published.join());
@@ -184,18 +175,21 @@ final class Attachments {
     }
     unregisterDns(n, ep, sb);
     drivers.get(n.driver()).leave(n, ep, sb == null ? null : Path.of(sb.key()), sandboxGoing);
-    if (ep.ipv4() != null && !n.ipam().isEmpty()) {
-      svc.ipam().release(NetworkManager.poolId(n, Subnet.parse(n.ipam().get(0).subnet())),
-          Addresses.parse(ep.ipv4()));
-    }
+    AddressLease.of(n, ep).release(svc.ipam());
   }
 
   void registerDns(Network n, Endpoint ep, Sandbox sb) {
     if (!n.hasEmbeddedDns() || sb == null) {
       return;
     }
-    svc.dnsRegistry().register(sb.id(), n.id(), n.name(), n.internal(), ep.id(), Addresses.parse(ep.ipv4()),
-        ep.dnsNames());
+    List<InetAddress> ips = new ArrayList<>();
+    if (ep.ipv4() != null) {
+      ips.add(Addresses.parse(ep.ipv4()));
+    }
+    if (ep.ipv6() != null) {
+      ips.add(Addresses.parse(ep.ipv6()));
+    }
+    svc.dnsRegistry().register(sb.id(), n.id(), n.name(), n.internal(), ep.id(), ips, ep.dnsNames());
     svc.dns().start(sb.id(), Path.of(sb.key()));
   }
 

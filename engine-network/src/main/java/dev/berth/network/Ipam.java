@@ -25,8 +25,16 @@ final class Ipam {
     if (!hasV4) {
       List<Subnet> taken = new ArrayList<>(svc.ipam().subnets());
       taken.addAll(svc.hostSubnets().inUse());
-      wanted.add(0, new IpamConfig(cfg.defaultAddressPools().next(taken).toString(), null, null));
+      wanted.add(0, new IpamConfig(cfg.defaultAddressPools().next(taken).toString(), null, null, null, true));
     }
+    boolean hasV6 = wanted.stream().anyMatch(c -> c.subnet() != null && Subnet.parse(c.subnet()).ipv6());
+    if (n.enableIpv6() && !hasV6) {
+      List<Subnet> taken = new ArrayList<>(svc.ipam().subnets());
+      taken.addAll(svc.hostSubnets().inUse());
+      wanted.add(new IpamConfig(cfg.defaultAddressPools().next(taken, true).toString(), null, null, null, true));
+    }
+    // dockerd keeps IPv4 and IPv6 configs apart and lists IPv4 first
+    wanted.sort(java.util.Comparator.comparing(c -> c.subnet() != null && c.subnet().contains(":")));
     List<IpamConfig> effective = new ArrayList<>();
     try {
       for (IpamConfig c : wanted) {
@@ -39,7 +47,7 @@ final class Ipam {
         String pool = NetworkManager.poolId(n, subnet);
         InetAddress actual = svc.ipam().addPool(pool, subnet, range, gw);
         effective.add(new IpamConfig(subnet.toString(), range == null ? null : range.toString(),
-            Addresses.format(actual), c.auxAddresses()));
+            Addresses.format(actual), c.auxAddresses(), c.dynamic()));
         reserveAux(svc, pool, c);
       }
     } catch (RuntimeException e) {

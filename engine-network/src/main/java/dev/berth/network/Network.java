@@ -55,6 +55,19 @@ public record Network(
     return name.equals(DEFAULT_BRIDGE) && driver.equals("bridge");
   }
 
+  /** The first IPv4 entry of the effective IPAM config (the pool endpoints take addresses from), or null. */
+  @JsonIgnore
+  public IpamConfig ipv4Config() {
+    return ipam.stream().filter(c -> c.subnet() != null && !c.subnet().contains(":")).findFirst().orElse(null);
+  }
+
+  /** The first IPv6 entry when IPv6 is enabled (dockerd ignores v6 subnets of a network without it), or null. */
+  @JsonIgnore
+  public IpamConfig ipv6Config() {
+    return !enableIpv6 ? null
+        : ipam.stream().filter(c -> c.subnet() != null && c.subnet().contains(":")).findFirst().orElse(null);
+  }
+
   /** User-defined bridge networks get the embedded DNS. */
   @JsonIgnore
   public boolean hasEmbeddedDns() {

@@ -48,7 +48,7 @@ public final class NetworkManagers {
     }
     DnsRegistry registry = new DnsRegistry();
     DnsServer server = new DnsServer(registry, new DnsForwarder(upstreams(Path.of("/etc/resolv.conf")), 4000));
-    return new NetworkManager(cfg, new NetworkServices(netns, new IpLinkOps(runner), firewall,
+    return new NetworkManager(cfg, new NetworkServices(netns, new IpLinkOps(runner, netns), firewall,
         new IpamAllocator(null), new ProcHostSubnets(), ports,
         new EmbeddedDns(netns, runner, server), registry, Sysctl.host()));
   }

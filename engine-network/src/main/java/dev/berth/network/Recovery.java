@@ -82,13 +82,7 @@ final class Recovery {
 
   private void keep(Network n, Endpoint ep) {
     Sandbox sb = table.sandboxes.get(ep.containerId());
-    if (ep.ipv4() != null && !n.ipam().isEmpty()) {
-      String pool = NetworkManager.poolId(n, Subnet.parse(n.ipam().get(0).subnet()));
-      InetAddress ip = Addresses.parse(ep.ipv4());
-      if (!svc.ipam().isAllocated(pool, ip)) {
-        svc.ipam().allocate(pool, ip);
-      }
-    }
+    AddressLease.of(n, ep).reserve(svc.ipam());
     try {
       attachments.registerDns(n, ep, sb);
     } catch (RuntimeException e) {

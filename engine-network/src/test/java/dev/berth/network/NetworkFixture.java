@@ -38,7 +38,7 @@ final class NetworkFixture implements AutoCloseable {
 
   NetworkConfig config() {
     NetworkConfig d = NetworkConfig.defaults(dir.resolve("state"), dir.resolve("exec"));
-    return new NetworkConfig(d.stateDir(), d.execRoot(), d.defaultBridgeName(), d.bip(), d.defaultAddressPools(),
+    return new NetworkConfig(d.stateDir(), d.execRoot(), d.defaultBridgeName(), d.bip(), d.defaultAddressPools().withUla(""),
         d.mtu(), d.ipForward(), d.icc(), d.ipMasq(), d.defaultBindIp(), d.firewallTable(), 0);
   }
 

@@ -55,7 +55,7 @@ class NetworkManagerTest {
     assertEquals(List.of("bridge", "host", "none"), mgr.list().stream().map(Network::name).toList());
     Network bridge = mgr.get("bridge");
     assertEquals("berth0", bridge.bridge());
-    assertEquals(new IpamConfig("172.17.0.0/16", null, "172.17.0.1"), bridge.ipam().get(0));
+    assertEquals(new IpamConfig("172.17.0.0/16", null, "172.17.0.1", null, true), bridge.ipam().get(0));
     assertEquals("true", bridge.options().get("com.docker.network.bridge.default_bridge"));
     assertTrue(f.links.calls.contains("bridge berth0 mtu 1500 [172.17.0.1/16]"));
     assertEquals("berth0", f.firewall.current.networks().get(0).bridge());
@@ -118,7 +118,7 @@ class NetworkManagerTest {
     assertTrue(ep.gatewayEndpoint());
     assertEquals(List.of("web", "frontend", "aaaaaaaaaaaa"), ep.dnsNames());
     String veth = f.links.calls.stream().filter(c -> c.startsWith("veth ")).findFirst().orElseThrow();
-    assertTrue(veth.endsWith("peer eth0 in " + sb.key() + " mac 02:42:0a:fb:01:02 [10.251.1.2/24] gw 10.251.1.1"),
+    assertTrue(veth.endsWith("peer eth0 in " + sb.key() + " mac 02:42:0a:fb:01:02 [10.251.1.2/24] gw 10.251.1.1 no-ipv6"),
         veth);
     Endpoint second = mgr.connect("back", A, EndpointRequest.of("web"));
     assertEquals("eth1", second.ifName());
@@ -296,7 +296,7 @@ class NetworkManagerTest {
     mgr.createSandbox(A);
     Endpoint in = mgr.connect("sealed", A, EndpointRequest.of("a"));
     assertFalse(in.gatewayEndpoint());
-    assertTrue(f.links.calls.stream().anyMatch(c -> c.startsWith("veth " + in.hostInterface()) && c.endsWith("gw null")));
+    assertTrue(f.links.calls.stream().anyMatch(c -> c.startsWith("veth " + in.hostInterface()) && c.endsWith("gw null no-ipv6")));
     assertTrue(mgr.publish(A, List.of(PortMapping.parse("80:80"))).isEmpty(), "nothing published on internal");
     Endpoint out = mgr.connect("open", A, EndpointRequest.of("a"));
     assertTrue(out.gatewayEndpoint(), "the first non-internal network carries the default route");

@@ -81,7 +81,7 @@ final class ContainerNetworking {
     }
     Sandbox sb = net.createSandbox(r.id());
     try {
-      String ip = null;
+      List<String> ips = new ArrayList<>();
       if (mode.equals("none")) {
         announce("connect", r.id(), List.of(net.connect("none", r.id(), EndpointRequest.of(r.plainName()))));
       } else {
@@ -96,7 +96,12 @@ final class ContainerNetworking {
           // the first network is the gateway endpoint: it carries the published ports
           Endpoint ep = all.isEmpty() ? net.connect(name, r.id(), request(r, eps.get(name)), ports(h, c))
               : net.connect(name, r.id(), request(r, eps.get(name)));
-          ip = ip == null ? ep.ipv4() : ip;
+          if (ep.ipv4() != null) {
+            ips.add(ep.ipv4());
+          }
+          if (ep.ipv6() != null) {
+            ips.add(ep.ipv6());
+          }
           all.add(ep);
         }
         net.linkAliases(r.id(), linkAliases(eps));
@@ -104,7 +109,7 @@ final class ContainerNetworking {
       }
       Files.writeString(containerDir.resolve("hostname"), c.hostname() + "\n");
       Files.writeString(containerDir.resolve("hosts"),
-          HostsFile.render(ip, c.hostname(), c.domainname(), extra, net.hostGatewayIp(), true));
+          HostsFile.render(ips, c.hostname(), c.domainname(), extra, net.hostGatewayIp(), true));
       Files.writeString(containerDir.resolve("resolv.conf"), net.usesEmbeddedDns(r.id())
           ? ResolvConf.internal(host, overrides) : ResolvConf.legacy(host, overrides, false));
       return NamespaceMode.path(sb.key());
@@ -228,7 +233,8 @@ final class ContainerNetworking {
       return EndpointRequest.of(r.plainName());
     }
     String ip = s.ipamConfig() == null ? null : emptyToNull(s.ipamConfig().ipv4Address());
-    return new EndpointRequest(r.plainName(), nz(s.aliases()), ip, emptyToNull(s.macAddress()));
+    String ip6 = s.ipamConfig() == null ? null : emptyToNull(s.ipamConfig().ipv6Address());
+    return new EndpointRequest(r.plainName(), nz(s.aliases()), ip, emptyToNull(s.macAddress()), ip6);
   }
 
   static List<PortMapping> ports(HostConfig h, ContainerConfig c) {
@@ -267,7 +273,8 @@ final class ContainerNetworking {
         String name = networkName(ep.networkId());
         EndpointSettings cfg = configured(r, name);
         networks.put(name, cfg.attached(ep.networkId(), ep.id(), nn(ep.macAddress()), nn(ep.gateway()),
-            nn(ep.ipv4()), ep.prefixLength(), "", "", 0, dnsNames(ep)));
+            nn(ep.ipv4()), ep.prefixLength(), nn(ep.ipv6Gateway()), nn(ep.ipv6()), ep.ipv6PrefixLength(),
+            dnsNames(ep)));
         for (BoundPort p : ep.ports()) {
           ports.computeIfAbsent(p.containerPort() + "/" + p.proto(), k -> new ArrayList<>())
               .add(PortBinding.of(p.hostIp(), p.hostPort()));

@@ -90,15 +90,10 @@ public final class EndpointRules {
     if (notEmpty(ip6) && ipv6(ip6) == null) {
       errs.add("invalid IPv6 address: " + ip6);
     }
-    if (v4 != null && n != null && !n.ipam().isEmpty() && isUserDefined(name)) {
-      InetAddress addr = v4;
-      boolean inRange = n.ipam().stream().filter(c -> c.subnet() != null).anyMatch(c -> {
-        Subnet sub = Subnet.parse(c.subnet()); // the pool, not the ip-range (libnetwork IpamConf.Contains)
-        return !sub.ipv6() && sub.contains(addr);
-      });
-      if (!inRange) {
-        errs.add("no configured subnet or ip-range contain the IP address " + ip);
-      }
+    InetAddress v6 = notEmpty(ip6) ? ipv6(ip6) : null;
+    if (n != null && isUserDefined(name)) {
+      inRange(n, v4, ip, false).ifPresent(errs::add);
+      inRange(n, v6, ip6, true).ifPresent(errs::add);
     }
     if (notEmpty(s.macAddress()) && !s.macAddress().matches("(?i)[0-9a-f]{2}([:-])[0-9a-f]{2}(\\1[0-9a-f]{2}){4}")) {
       throw new InvalidParameterException("invalid MAC address " + s.macAddress());
@@ -106,6 +101,25 @@ public final class EndpointRules {
     if (!errs.isEmpty()) {
       throw new InvalidParameterException("invalid endpoint settings:\n" + Cidr.joinErrors(errs));
     }
+  }
+
+  /**
+   * moby 28 {@code validateEndpointIPAddress}: the address must lie in one of the subnets the user configured for
+   * its family (the pool, not the ip-range); subnets taken from the default pools do not count. IPv6 subnets count
+   * only on IPv6-enabled networks.
+   */
+  private static Optional<String> inRange(Network n, InetAddress addr, String literal, boolean ipv6) {
+    if (addr == null) {
+      return Optional.empty();
+    }
+    List<Subnet> configured = n.ipam().stream()
+        .filter(c -> c.subnet() != null && !c.dynamic() && (!ipv6 || n.enableIpv6()))
+        .map(c -> Subnet.parse(c.subnet())).filter(sub -> sub.ipv6() == ipv6).toList();
+    if (configured.isEmpty()) {
+      return Optional.of(dev.berth.network.EndpointRequest.STATIC_ONLY);
+    }
+    return configured.stream().anyMatch(sub -> sub.contains(addr)) ? Optional.empty()
+        : Optional.of("no configured subnet or ip-range contain the IP address " + literal);
   }
 
   /**

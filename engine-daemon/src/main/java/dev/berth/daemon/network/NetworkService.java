@@ -105,7 +105,8 @@ public final class NetworkService implements NetworkBackend {
       return;
     }
     String ip = s.ipamConfig() == null ? null : s.ipamConfig().ipv4Address();
-    net.connect(n.id(), c.id(), new EndpointRequest(c.name(), s.aliases(), ip, s.macAddress()));
+    String ip6 = s.ipamConfig() == null ? null : s.ipamConfig().ipv6Address();
+    net.connect(n.id(), c.id(), new EndpointRequest(c.name(), s.aliases(), ip, s.macAddress(), ip6));
     try {
       containers.record(c.id(), n.name(), s);
     } catch (RuntimeException e) {

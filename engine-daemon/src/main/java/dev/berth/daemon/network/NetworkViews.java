@@ -29,7 +29,7 @@ final class NetworkViews {
     Map<String, EndpointResource> out = new LinkedHashMap<>();
     for (Endpoint ep : endpoints) {
       out.put(ep.containerId(), new EndpointResource(ep.containerName(), ep.id(), nn(ep.macAddress()),
-          nn(ep.ipv4Address()), ""));
+          nn(ep.ipv4Address()), nn(ep.ipv6Address())));
     }
     return out;
   }

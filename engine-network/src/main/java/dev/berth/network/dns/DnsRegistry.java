@@ -16,7 +16,7 @@ import java.util.Set;
  * names on its own networks, as with dockerd. Thread-safe.
  */
 public final class DnsRegistry {
-  private record Host(InetAddress ip, List<String> names) {}
+  private record Host(List<InetAddress> ips, List<String> names) {}
 
   private static final class Net {
     final String name;
@@ -36,8 +36,15 @@ public final class DnsRegistry {
   /** Registers an endpoint's names on a network and attaches its sandbox to that network. */
   public synchronized void register(String sandboxId, String networkId, String networkName, boolean internal,
       String endpointId, InetAddress ip, List<String> names) {
+    register(sandboxId, networkId, networkName, internal, endpointId, List.of(ip), names);
+  }
+
+  /** As above with all the endpoint's addresses (IPv4 and, on IPv6 networks, IPv6). */
+  public synchronized void register(String sandboxId, String networkId, String networkName, boolean internal,
+      String endpointId, List<InetAddress> ips, List<String> names) {
     Net net = networks.computeIfAbsent(networkId, k -> new Net(networkName, internal));
-    net.hosts.put(endpointId, new Host(ip, names.stream().map(DnsRegistry::norm).distinct().toList()));
+    net.hosts.put(endpointId, new Host(List.copyOf(ips), names.stream().map(DnsRegistry::norm).distinct()
+        .toList()));
     sandboxes.computeIfAbsent(sandboxId, k -> new LinkedHashSet<>()).add(networkId);
   }
 
@@ -90,7 +97,7 @@ public final class DnsRegistry {
       List<InetAddress> ips = new ArrayList<>();
       for (Host h : net.hosts.values()) {
         if (h.names.contains(bare)) {
-          ips.add(h.ip);
+          ips.addAll(h.ips);
         }
       }
       if (!ips.isEmpty()) {
@@ -108,7 +115,7 @@ public final class DnsRegistry {
         continue;
       }
       for (Host h : net.hosts.values()) {
-        if (h.ip.equals(ip) && !h.names.isEmpty()) {
+        if (h.ips.contains(ip) && !h.names.isEmpty()) {
           return Optional.of(h.names.get(0) + "." + net.name);
         }
       }

@@ -59,8 +59,26 @@ public final class DnsResolver {
         new DnsMessage.Record(name, DnsMessage.TYPE_PTR, DnsMessage.CLASS_IN, TTL, DnsCodec.encodeName(target)))));
   }
 
-  /** {@code 2.0.17.172.in-addr.arpa} → 172.17.0.2; null for anything else (ip6.arpa is forwarded). */
+  /** {@code 2.0.17.172.in-addr.arpa} → 172.17.0.2, 32 nibbles {@code .ip6.arpa} → IPv6; null otherwise. */
   static InetAddress parseReverse(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith(".ip6.arpa")) {
+      String[] nibbles = lower.substring(0, lower.length() - ".ip6.arpa".length()).split("\\.");
+      if (nibbles.length != 32) {
+        return null;
+      }
+      StringBuilder hex = new StringBuilder();
+      for (int i = 31; i >= 0; i--) {
+        if (!nibbles[i].matches("[0-9a-f]")) {
+          return null;
+        }
+        hex.append(nibbles[i]);
+        if (i % 4 == 0 && i > 0) {
+          hex.append(':');
+        }
+      }
+      return Addresses.parse(hex.toString());
+    }
     String suffix = ".in-addr.arpa";
     if (!name.endsWith(suffix)) {
       return null;

@@ -13,13 +13,14 @@ public final class HostsFile {
   private HostsFile() {}
 
   /**
-   * @param ownIp the container's address on its first network (null for {@code --network none}: no own line)
+   * @param ownIps the container's addresses, one own line each: IPv4 then IPv6 of each endpoint in order, as
+   *     dockerd 28 writes them (empty for {@code --network none})
    * @param hostname the container's hostname; {@code domainname} may be empty
    * @param extraHosts {@code --add-host} entries {@code name:ip} (or {@code name=ip}); {@code host-gateway} becomes
    *     {@code hostGatewayIp}
    * @param ipv6 whether to keep the IPv6 localhost lines
    */
-  public static String render(String ownIp, String hostname, String domainname, List<String> extraHosts,
+  public static String render(List<String> ownIps, String hostname, String domainname, List<String> extraHosts,
       String hostGatewayIp, boolean ipv6) {
     StringBuilder s = new StringBuilder(DEFAULTS_V4);
     if (ipv6) {
@@ -43,7 +44,7 @@ public final class HostsFile {
       }
       s.append(ip).append('\t').append(name).append('\n');
     }
-    if (ownIp != null) {
+    for (String ownIp : ownIps) {
       s.append(ownIp).append('\t');
       if (domainname != null && !domainname.isEmpty()) {
         s.append(hostname).append('.').append(domainname).append(' ');

@@ -66,6 +66,9 @@ public final class BridgeDriver implements NetworkDriver {
     boolean existed = links.exists(n.bridge());
     try {
       links.createBridge(new LinkOps.BridgeSpec(n.bridge(), o.mtu(), addresses));
+      if (n.ipv6Config() != null && sysctl != null) {
+        sysctl.write("net.ipv6.conf." + n.bridge() + ".disable_ipv6", "0"); // dockerd's setupBridgeIPv6
+      }
       if (!o.enableIcc() && sysctl != null) {
         sysctl.write("net.bridge.bridge-nf-call-iptables", "1");
       }
@@ -90,9 +93,16 @@ public final class BridgeDriver implements NetworkDriver {
 
   @Override
   public void join(Network n, Endpoint ep, Path sandboxKey) {
-    List<String> addresses = ep.ipv4Address() == null ? List.of() : List.of(ep.ipv4Address());
+    List<String> addresses = new ArrayList<>();
+    if (ep.ipv4Address() != null) {
+      addresses.add(ep.ipv4Address());
+    }
+    if (ep.ipv6Address() != null) {
+      addresses.add(ep.ipv6Address());
+    }
     links.createVeth(new LinkOps.VethSpec(ep.hostInterface(), n.bridge(), options(n).mtu(), sandboxKey,
-        ep.ifName(), ep.macAddress(), addresses, ep.gatewayEndpoint() ? ep.gateway() : null));
+        ep.ifName(), ep.macAddress(), addresses, ep.gatewayEndpoint() ? ep.gateway() : null,
+        ep.gatewayEndpoint() ? ep.ipv6Gateway() : null, ep.ipv6Address() != null));
   }
 
   @Override

@@ -13,9 +13,16 @@ import java.util.List;
  */
 public final class IpLinkOps implements LinkOps {
   private final CommandRunner runner;
+  private final NetnsOps netns;
 
   public IpLinkOps(CommandRunner runner) {
+    this(runner, null);
+  }
+
+  /** {@code netns} (may be null: IPv6 is then left on) writes the per-interface IPv6 switch inside sandboxes. */
+  public IpLinkOps(CommandRunner runner, NetnsOps netns) {
     this.runner = runner;
+    this.netns = netns;
   }
 
   @Override
@@ -26,7 +33,8 @@ public final class IpLinkOps implements LinkOps {
     }
     StringBuilder batch = new StringBuilder();
     for (String a : spec.addresses()) {
-      batch.append("addr replace ").append(a).append(" dev ").append(spec.name()).append('\n');
+      batch.append("addr replace ").append(a).append(" dev ").append(spec.name()).append(a.contains(":")
+          ? " nodad\n" : "\n");
     }
     batch.append("link set ").append(spec.name()).append(" up\n");
     runner.check("configure bridge", List.of("ip", "-batch", "-"), batch.toString());
@@ -40,13 +48,19 @@ public final class IpLinkOps implements LinkOps {
         null);
     StringBuilder batch = new StringBuilder("link set lo up\n");
     for (String a : s.addresses()) {
-      batch.append("addr add ").append(a).append(" dev ").append(s.ifName()).append('\n');
+      batch.append("addr add ").append(a).append(" dev ").append(s.ifName()).append(a.contains(":") ? " nodad\n"
+          : "\n");
     }
     batch.append("link set ").append(s.ifName()).append(" up\n");
-    if (s.gateway() != null) {
-      batch.append("route replace default via ").append(s.gateway()).append(" dev ").append(s.ifName()).append('\n');
+    for (String gw : new String[] {s.gateway(), s.gateway6()}) {
+      if (gw != null) {
+        batch.append("route replace default via ").append(gw).append(" dev ").append(s.ifName()).append('\n');
+      }
     }
     try {
+      if (!s.ipv6()) {
+        disableIpv6(s.netns(), s.ifName());
+      }
       inNetns(s.netns(), "configure " + s.ifName(), batch.toString());
     } catch (RuntimeException e) {
       deleteLink(s.hostName());
@@ -108,6 +122,20 @@ public final class IpLinkOps implements LinkOps {
       }
     }
     return names;
+  }
+
+  /** dockerd's {@code setIPv6(…, false)}: a kernel without IPv6 has no such file, which is fine. */
+  private void disableIpv6(Path ns, String ifName) {
+    if (netns == null) {
+      return;
+    }
+    netns.callIn(ns, () -> {
+      java.nio.file.Path knob = Path.of("/proc/sys/net/ipv6/conf", ifName, "disable_ipv6");
+      if (java.nio.file.Files.exists(knob)) {
+        java.nio.file.Files.writeString(knob, "1");
+      }
+      return null;
+    });
   }
 
   private void inNetns(Path ns, String what, String batch) {

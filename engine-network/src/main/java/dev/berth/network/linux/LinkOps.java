@@ -15,11 +15,19 @@ public interface LinkOps {
 
   /**
    * A veth pair: {@code hostName} enslaved to {@code bridge} and up; the peer created straight inside the namespace
-   * at {@code netns} as {@code ifName} with {@code mac}, {@code addresses} (CIDR) and, when {@code gateway} is not
-   * null, a default route through it. Loopback in that namespace is brought up too.
+   * at {@code netns} as {@code ifName} with {@code mac}, {@code addresses} (CIDR, IPv4 and IPv6, the latter without
+   * duplicate address detection) and, when {@code gateway} / {@code gateway6} are not null, default routes through
+   * them. Loopback in that namespace is brought up too. Without {@code ipv6} (an IPv4-only network), IPv6 is
+   * disabled on the peer before it comes up, so it gets no link-local address (dockerd 27+).
    */
   record VethSpec(String hostName, String bridge, int mtu, Path netns, String ifName, String mac,
-      List<String> addresses, String gateway) {}
+      List<String> addresses, String gateway, String gateway6, boolean ipv6) {
+
+    public VethSpec(String hostName, String bridge, int mtu, Path netns, String ifName, String mac,
+        List<String> addresses, String gateway) {
+      this(hostName, bridge, mtu, netns, ifName, mac, addresses, gateway, null, true);
+    }
+  }
 
   void createBridge(BridgeSpec spec);
 

@@ -56,6 +56,23 @@ class DnsResolverTest {
   }
 
   @Test
+  void dualStackEndpointAnswersAaaaAndIp6ArpaPtr() {
+    reg.register("sbE", "n6", "v6net", false, "e6", List.of(Addresses.parse("10.251.6.2"),
+        Addresses.parse("fd00:beef::2")), List.of("six", "alias6"));
+    for (String name : List.of("six", "alias6", "six.v6net")) {
+      DnsMessage r = ask("sbE", name, DnsMessage.TYPE_AAAA);
+      assertEquals(1, r.answers().size(), name);
+      assertArrayEquals(Addresses.parse("fd00:beef::2").getAddress(), r.answers().get(0).data());
+    }
+    assertArrayEquals(Addresses.parse("10.251.6.2").getAddress(),
+        ask("sbE", "six", DnsMessage.TYPE_A).answers().get(0).data());
+    String arpa = "2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.f.e.e.b.0.0.d.f.ip6.arpa";
+    assertArrayEquals(DnsCodec.encodeName("six.v6net"), ask("sbE", arpa, DnsMessage.TYPE_PTR).answers().get(0)
+        .data());
+    assertEquals(null, ask("sbE", "1.0.0.0.ip6.arpa", DnsMessage.TYPE_PTR), "malformed: forwarded");
+  }
+
+  @Test
   void otherNetworksAndUnknownNamesAreForwarded() {
     assertEquals(null, ask("sbA", "lonely", DnsMessage.TYPE_A), "not on sbA's networks: forward");
     assertEquals(null, ask("sbA", "example.com", DnsMessage.TYPE_A));

@@ -21,22 +21,22 @@ class HostsFileTest {
         172.18.0.1\thost.docker.internal
         2001:db8::1\tv6host
         172.18.0.2\tabc123def456
-        """, HostsFile.render("172.18.0.2", "abc123def456", "",
+        """, HostsFile.render(List.of("172.18.0.2"), "abc123def456", "",
         List.of("myhost:10.0.0.5", "host.docker.internal=host-gateway", "v6host:[2001:db8::1]"), "172.18.0.1", true));
   }
 
   @Test
   void domainnameAndNoNetwork() {
     assertEquals("127.0.0.1\tlocalhost\n10.0.0.9\tweb.corp web\n",
-        HostsFile.render("10.0.0.9", "web", "corp", List.of(), null, false));
-    assertEquals("127.0.0.1\tlocalhost\n", HostsFile.render(null, "web", "", List.of(), null, false));
+        HostsFile.render(List.of("10.0.0.9"), "web", "corp", List.of(), null, false));
+    assertEquals("127.0.0.1\tlocalhost\n", HostsFile.render(List.of(), "web", "", List.of(), null, false));
   }
 
   @Test
   void badEntries() {
     assertThrows(InvalidParameterException.class,
-        () -> HostsFile.render(null, "h", "", List.of("nocolon"), null, false));
+        () -> HostsFile.render(List.of(), "h", "", List.of("nocolon"), null, false));
     assertThrows(InvalidParameterException.class,
-        () -> HostsFile.render(null, "h", "", List.of("gw:host-gateway"), null, false));
+        () -> HostsFile.render(List.of(), "h", "", List.of("gw:host-gateway"), null, false));
   }
 }

@@ -15,6 +15,19 @@ class DefaultAddressPoolsTest {
   private final DefaultAddressPools pools = DefaultAddressPools.dockerDefaults();
 
   @Test
+  void ulaPoolIsDerivedFromTheHostIdLikeMoby() {
+    // moby daemon_test.go TestDeriveULABaseNetwork
+    assertEquals("fd42:98fc:1c14::/64", pools.withUla("").next(List.of(), true).toString());
+    DefaultAddressPools p = pools.withUla("499d4bc0-b0b3-416f-b1ee-cf6486315593");
+    assertEquals("fd62:fb69:18af::/64", p.next(List.of(), true).toString());
+    assertEquals("fd62:fb69:18af:1::/64", p.next(List.of(Subnet.parse("fd62:fb69:18af::/64")), true).toString());
+    assertEquals("172.17.0.0/16", p.next(List.of()).toString(), "IPv4 allocation is unchanged");
+    ForbiddenException none = assertThrows(ForbiddenException.class, () -> pools.next(List.of(), true));
+    assertEquals("could not find an available, non-overlapping IPv6 address pool among the defaults to assign to "
+        + "the network", none.getMessage());
+  }
+
+  @Test
   void firstPoolWhenNothingIsUsed() {
     assertEquals("172.17.0.0/16", pools.next(List.of()).toString());
   }

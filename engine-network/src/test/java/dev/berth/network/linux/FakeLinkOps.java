@@ -28,7 +28,8 @@ public final class FakeLinkOps implements LinkOps {
       throw e;
     }
     calls.add("veth " + s.hostName() + " master " + s.bridge() + " peer " + s.ifName() + " in " + s.netns()
-        + " mac " + s.mac() + " " + s.addresses() + " gw " + s.gateway());
+        + " mac " + s.mac() + " " + s.addresses() + " gw " + s.gateway()
+        + (s.gateway6() != null ? " gw6 " + s.gateway6() : "") + (s.ipv6() ? "" : " no-ipv6"));
     links.put(s.hostName(), s.bridge());
   }
 
