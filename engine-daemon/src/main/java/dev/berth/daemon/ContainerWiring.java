@@ -35,7 +35,7 @@ final class ContainerWiring implements AutoCloseable {
     this.runtime = new RuntimeWiring(cfg);
     String bridge = cfg.bridge() == null || cfg.bridge().isEmpty() ? "berth0" : cfg.bridge();
     this.network = NetworkManagers.linux(new NetworkConfig(dataRoot.resolve("network"), Path.of(cfg.execRoot()),
-        bridge, cfg.bip() == null || cfg.bip().isEmpty() ? null : cfg.bip(), DefaultAddressPools.dockerDefaults()
+        bridge, cfg.bip() == null || cfg.bip().isEmpty() ? null : cfg.bip(), addressPools(cfg)
             .withUla(dev.berth.daemon.system.EngineIdentity.loadOrCreate(dataRoot)),
         cfg.mtu(), cfg.ipForward(), cfg.icc(), cfg.ipMasq(),
         cfg.defaultPublishLoopback() && "0.0.0.0".equals(cfg.ip()) ? "127.0.0.1" : cfg.ip(), firewallTable(bridge),
@@ -147,5 +147,27 @@ final class ContainerWiring implements AutoCloseable {
     containers.close();
     network.close();
     runtime.close();
+  }
+
+  /** {@code default-address-pools} (daemon.json or {@code --default-address-pool}), else dockerd's defaults. */
+  static DefaultAddressPools addressPools(DaemonConfig cfg) {
+    if (cfg.defaultAddressPools() == null || cfg.defaultAddressPools().isEmpty()) {
+      return DefaultAddressPools.dockerDefaults();
+    }
+    List<DefaultAddressPools.Pool> pools = new java.util.ArrayList<>();
+    for (DaemonConfig.AddressPool p : cfg.defaultAddressPools()) {
+      dev.berth.network.ipam.Subnet base;
+      try {
+        base = dev.berth.network.ipam.Subnet.parse(p.base());
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("invalid default address pool base " + p.base() + ": " + e.getMessage());
+      }
+      int max = base.ipv6() ? 128 : 32;
+      if (p.size() < base.prefix() || p.size() > max) {
+        throw new IllegalArgumentException("invalid pools size: " + p.size() + " (base " + p.base() + ")");
+      }
+      pools.add(new DefaultAddressPools.Pool(base, p.size()));
+    }
+    return new DefaultAddressPools(pools);
   }
 }
