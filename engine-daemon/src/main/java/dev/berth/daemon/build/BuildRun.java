@@ -51,7 +51,9 @@ final class BuildRun {
     String text = ctx.dockerfile(o.dockerfile());
     ctx.applyIgnoreFile(o.dockerfile());
     Dockerfile df = Dockerfile.parse(text, o.dockerfile());
-    df.warnings().forEach(w -> say("[WARNING]: " + w + "\n"));
+    if (!df.warnings().isEmpty()) { // moby PrintWarnings: one write through the (red) stderr formatter
+      say(RunStep.STDERR_PREFIX + String.join("\n", df.warnings()) + "\n" + RunStep.STDERR_SUFFIX);
+    }
     List<Stage> stages = Dockerfile.withBuildLabels(df.stagesFor(o.target()), o.labels());
     total = df.totalSteps(stages);
     ShellLex lex = new ShellLex(df.escapeToken());

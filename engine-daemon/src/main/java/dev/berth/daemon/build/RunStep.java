@@ -27,8 +27,8 @@ final class RunStep {
     this.containers = containers;
   }
 
-  private static final String STDERR_PREFIX = "\u001b[91m";
-  private static final String STDERR_SUFFIX = "\u001b[0m";
+  static final String STDERR_PREFIX = "\u001b[91m";
+  static final String STDERR_SUFFIX = "\u001b[0m";
 
   /** Creates the step's container with the build's {@link StepHostConfig}; returns its ID. */
   String create(String imageId, ContainerConfig config, HostConfig hostConfig) {

@@ -77,4 +77,13 @@ class MetadataStepTest {
     assertEquals("HEALTHCHECK &{[\"NONE\"] \"0s\" \"0s\" \"0s\" \"0s\" '\\x00'}",
         apply("HEALTHCHECK NONE", ContainerConfig.empty()).comment());
   }
+
+  @Test
+  void workdir_keepsAbsolutePathsAsWritten_andCleansRelativeJoins() {
+    assertEquals("/app/", apply("WORKDIR /app/", ContainerConfig.empty()).config().workingDir());
+    assertEquals("/a/../b", apply("WORKDIR /a/../b", ContainerConfig.empty()).config().workingDir());
+    ContainerConfig c = apply("WORKDIR /x", ContainerConfig.empty()).config();
+    assertEquals("/x/rel", apply("WORKDIR rel/", c).config().workingDir());
+    assertEquals("/y", apply("WORKDIR ../y", c).config().workingDir());
+  }
 }

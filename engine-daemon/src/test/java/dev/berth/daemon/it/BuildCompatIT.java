@@ -175,9 +175,12 @@ class BuildCompatIT {
   @Test
   void runStderr_isRed_andMetadataStepsLookLikeDockerds(DockerCli docker) {
     String t = tag("stderr");
-    CliResult r = ok(docker.run(TestImages.utf8("FROM busybox\nRUN echo oops >&2\nENV A=1\n"),
+    CliResult r = ok(docker.run(TestImages.utf8("FROM busybox\nRUN echo oops >&2 \\\n\n  && true\nENV A=1\n"),
         Duration.ofSeconds(60), "build", "--no-cache", "-t", t, "-"));
     assertTrue(r.stdout().contains("\u001b[91moops\n\u001b[0m"), r::toString);
+    assertTrue(r.stdout().contains("\u001b[91m[WARNING]: Empty continuation line found in:\n    RUN echo oops >&2 "
+        + "  && true\n[WARNING]: Empty continuation lines will become errors in a future release.\n\u001b[0mStep 1/3"),
+        r::toString);
     assertTrue(steps(r).contains("Step 3/3 : ENV A=1\n ---> Running in ID\nRemoving intermediate container ID\n"
         + " ---> ID\n"), r::toString);
   }

@@ -113,12 +113,15 @@ public sealed interface Instruction {
       return new Workdir(lineNumber, original, x.word(path));
     }
 
-    /** The new WorkingDir: relative paths join the current one, the result is cleaned (moby normalizeWorkdir). */
+    /**
+     * The new WorkingDir (moby normalizeWorkdir): an absolute path is kept as written ({@code /app/},
+     * {@code /a/../b}), a relative one joins the current one and is cleaned.
+     */
     public String resolve(String current) {
       if (path.isEmpty()) {
         throw new DockerfileException("cannot normalize nothing");
       }
-      return path.startsWith("/") ? GoPath.clean(path) : GoPath.clean("/" + current + "/" + path);
+      return path.startsWith("/") ? path : GoPath.clean("/" + current + "/" + path);
     }
   }
 
