@@ -49,7 +49,10 @@ final class CreateOperation {
     CreateChecks.host(requested, ctx.runtime().runtimes().names(), this::record);
     ImagePort.ResolvedImage image = ctx.images().resolve(user.image());
     PlatformMatch.check(user.image(), platform, image.platform());
-    HostConfig host = defaults(requested);
+    BlkioDiscard.Result blkio = BlkioDiscard.apply(requested.resources(), ctx.runtime().specs().blkio());
+    HostConfig.Builder discarded = requested.toBuilder();
+    discarded.resources = blkio.resources();
+    HostConfig host = defaults(discarded.build());
     ctx.network().validate(req.networkingConfig());
     ContainerConfig merged = ConfigMerge.merge(user, image.config());
     if (merged.entrypoint() != null && merged.entrypoint().size() == 1 && merged.entrypoint().get(0).isEmpty()) {
@@ -77,9 +80,10 @@ final class CreateOperation {
     cb.user = nz(cb.user);
     cb.workingDir = nz(cb.workingDir);
     ContainerConfig config = cb.build();
-    List<String> warnings = ctx.runtime().specs().validate(
+    List<String> warnings = new ArrayList<>(ctx.runtime().specs().validate(
         RuntimeConfigMapper.map(tempRecord(id, config, host, path, args), Path.of("/"), ctx.store().dir(id),
-            other -> 0, dev.berth.runtime.spec.NamespaceMode.privateNs()));
+            other -> 0, dev.berth.runtime.spec.NamespaceMode.privateNs())));
+    warnings.addAll(blkio.warnings());
 
     NameRegistry names = ctx.store().names();
     String fullName = name == null || name.isEmpty() ? names.generate(id) : NameRegistry.normalize(name);

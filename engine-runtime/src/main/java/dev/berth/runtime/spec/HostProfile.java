@@ -26,11 +26,12 @@ import java.util.function.Supplier;
  * @param onlineCpus for the {@code --cpus} range check
  * @param cpus the CPUs containers may use ({@code 0-1}), for the {@code --cpuset-cpus} check
  * @param mounts the daemon's mount table, read when a bind asks for shared or slave propagation
+ * @param blkio which block-IO weights the cgroups offer (dockerd discards the others with a warning)
  */
 public record HostProfile(
     CapabilitySet boundingSet, HostLimits limits, KernelVersion kernel, String nativeArch, CgroupMode cgroupMode,
     DeviceLookup devices, Predicate<String> sysctlExists, List<String> extraMaskedPaths, int onlineCpus,
-    String cpus, Supplier<MountTable> mounts) {
+    String cpus, Supplier<MountTable> mounts, BlkioSupport blkio) {
 
   public HostProfile {
     extraMaskedPaths = List.copyOf(extraMaskedPaths);
@@ -41,7 +42,7 @@ public record HostProfile(
     return new HostProfile(CapabilitySet.boundingSetOfSelf(), HostLimits.readSelf(), KernelVersion.current(),
         SeccompArch.nativeName(), CgroupMode.detect(), new HostDeviceLookup(), HostProfile::procSysctlExists,
         thermalThrottlePaths(), Runtime.getRuntime().availableProcessors(), CpuList.hostCpus(),
-        MountTable::ofSelf);
+        MountTable::ofSelf, BlkioSupport.detect());
   }
 
   /** Whether the daemon may raise hard rlimits for its children. */

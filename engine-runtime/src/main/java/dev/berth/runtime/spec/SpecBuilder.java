@@ -40,6 +40,11 @@ public final class SpecBuilder {
     return warnings;
   }
 
+  /** Which block-IO weights this host's cgroups offer. */
+  public BlkioSupport blkio() {
+    return host.blkio();
+  }
+
   /** dockerd's resource checks for {@code docker update} (only the fields the request sets). */
   public List<String> validateUpdate(Resources r) {
     List<String> warnings = ResourceChecks.validate(r, host.onlineCpus(), true);

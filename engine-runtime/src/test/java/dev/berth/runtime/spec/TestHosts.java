@@ -26,7 +26,8 @@ final class TestHosts {
   static HostProfile vm(DeviceLookup devices, CgroupMode mode) {
     Set<String> sysctls = Set.of("net.ipv4.ping_group_range", "net.ipv4.ip_unprivileged_port_start");
     return new HostProfile(VM_BOUNDING, VM_LIMITS, new KernelVersion(6, 18), "amd64", mode, devices,
-        sysctls::contains, List.of(), 2, "0-1", () -> MOUNTS);
+        sysctls::contains, List.of(), 2, "0-1", () -> MOUNTS,
+        BlkioSupport.ALL);
   }
 
   static SpecDefaults defaults() {
