@@ -11,6 +11,7 @@ import dev.berth.api.model.container.LogConfig;
 import dev.berth.api.model.container.NetworkingConfig;
 import dev.berth.api.model.container.RestartPolicy;
 import dev.berth.api.types.MountSpec;
+import dev.berth.runtime.linux.KernelFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -223,7 +224,7 @@ final class CreateOperation {
 
   private static String hostHostname() {
     try {
-      return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+      return KernelFiles.read(Path.of("/proc/sys/kernel/hostname")).trim();
     } catch (IOException e) {
       return "localhost";
     }
