@@ -22,10 +22,12 @@ final class Ipam {
   List<IpamConfig> assign(Network n) {
     List<IpamConfig> wanted = new ArrayList<>(n.ipam());
     boolean hasV4 = wanted.stream().anyMatch(c -> c.subnet() != null && !Subnet.parse(c.subnet()).ipv6());
+    IpamConfig defaultPool = null;
     if (!hasV4) {
       List<Subnet> taken = new ArrayList<>(svc.ipam().subnets());
       taken.addAll(svc.hostSubnets().inUse());
-      wanted.add(0, new IpamConfig(cfg.defaultAddressPools().next(taken).toString(), null, null));
+      defaultPool = new IpamConfig(cfg.defaultAddressPools().next(taken).toString(), null, null);
+      wanted.add(0, defaultPool);
     }
     List<IpamConfig> effective = new ArrayList<>();
     try {
@@ -39,7 +41,7 @@ final class Ipam {
         String pool = NetworkManager.poolId(n, subnet);
         InetAddress actual = svc.ipam().addPool(pool, subnet, range, gw);
         effective.add(new IpamConfig(subnet.toString(), range == null ? null : range.toString(),
-            Addresses.format(actual), c.auxAddresses()));
+            Addresses.format(actual), c.auxAddresses(), gw == null && c != defaultPool));
         reserveAux(svc, pool, c);
       }
     } catch (RuntimeException e) {

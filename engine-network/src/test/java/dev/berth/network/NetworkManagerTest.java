@@ -1,6 +1,7 @@
 package dev.berth.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -275,6 +276,20 @@ class NetworkManagerTest {
     mgr.connect("used", A, EndpointRequest.of("a"));
     assertEquals(List.of("idle"), mgr.prune(n -> true));
     assertEquals(List.of("bridge", "host", "none", "used"), mgr.list().stream().map(Network::name).toList());
+  }
+
+  @Test
+  void gatewayChosenForTheUsersSubnet_isKeptButNotShown() {
+    mgr.start(Set.of());
+    IpamConfig chosen = mgr.create(withSubnet("nogw", "10.251.5.0/24")).ipam().get(0);
+    assertEquals("10.251.5.1", chosen.gateway());
+    assertNull(chosen.shownGateway());
+    IpamConfig pool = mgr.create(new NetworkCreateRequest("pool", "bridge", false, false, false, List.of(), Map.of(),
+        Map.of())).ipam().get(0);
+    assertEquals(pool.gateway(), pool.shownGateway());
+    IpamConfig given = mgr.create(new NetworkCreateRequest("gw", "bridge", false, false, false,
+        List.of(new IpamConfig("10.251.6.0/24", null, "10.251.6.9")), Map.of(), Map.of())).ipam().get(0);
+    assertEquals("10.251.6.9", given.shownGateway());
   }
 
   @Test

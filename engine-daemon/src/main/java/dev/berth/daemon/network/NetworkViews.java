@@ -22,7 +22,7 @@ final class NetworkViews {
 
   static NetworkResource resource(Network n, Map<String, EndpointResource> containers) {
     List<IpamConfig> config = n.ipam().isEmpty() ? null : n.ipam().stream()
-        .map(c -> new IpamConfig(c.subnet(), c.ipRange(), c.gateway(), c.auxAddresses())).toList();
+        .map(c -> new IpamConfig(c.subnet(), c.ipRange(), c.shownGateway(), c.auxAddresses())).toList();
     // Go writes map keys sorted. dockerd: the CLI sends "Options": {} for user networks; the daemon's own networks have none
     Ipam ipam = new Ipam(Ipam.DEFAULT_DRIVER, n.isPredefined() ? null : Map.of(), config);
     return new NetworkResource(n.name(), n.id(), created(n.created()), LOCAL, n.driver(), true, n.enableIpv6(),
