@@ -52,6 +52,7 @@ final class ContainerWiring implements AutoCloseable {
         .map(e -> new ImageUsers.User(e.getKey(), e.getValue())).toList());
     containers.restore();
     network.start(containers.runningIds());
+    containers.networkRestored();
     containers.startPolicyContainers();
   }
 

@@ -56,7 +56,10 @@ public final class Storage {
   public static String defaultDriver() {
     try {
       boolean root = ((Number) java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
-      boolean overlay = java.nio.file.Files.readString(Path.of("/proc/filesystems")).contains("\toverlay\n");
+      boolean overlay;
+      try (var in = java.nio.file.Files.newInputStream(Path.of("/proc/filesystems"))) {
+        overlay = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).contains("\toverlay\n");
+      }
       return root && overlay ? "overlay2" : "vfs";
     } catch (IOException | RuntimeException e) {
       return "vfs";

@@ -13,6 +13,7 @@ import dev.berth.storage.tar.LayerDiffWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,18 +44,18 @@ public final class ArchiveManager implements ArchiveBackend {
   @Override
   public PathStat statPath(String ref, String path) throws IOException {
     String abs = ArchivePaths.absPath(checkPath(path));
-    return containers.withRoot(ref, true, v -> stat(new ContainerRoot(v.root()), abs, path, ref));
+    return containers.withRoot(ref, true, v -> stat(ArchiveView.of(v, abs), abs, path, ref));
   }
 
   @Override
   public void archivePath(String ref, String path, ArchiveSink sink) throws IOException {
     String abs = ArchivePaths.absPath(checkPath(path));
     containers.withRoot(ref, true, v -> {
-      ContainerRoot root = new ContainerRoot(v.root());
+      ContainerRoot root = ArchiveView.of(v, abs);
       PathStat stat = stat(root, abs, path, ref);
       Path resolved = root.resolve(abs);
       OutputStream out = sink.open(stat);
-      tars.write(resolved, rebaseName(abs), out, resolved.equals(root.root()), KernelMounts.of(v.root()));
+      tars.write(resolved, rebaseName(abs), out, resolved.equals(root.root()), KernelMounts.of(root.root()));
       out.flush();
       containers.event(v.record(), "archive-path", Map.of("path", path));
       return null;
@@ -66,9 +67,9 @@ public final class ArchiveManager implements ArchiveBackend {
       InputStream tar) throws IOException {
     String abs = ArchivePaths.absPath(checkPath(path));
     containers.withRoot(ref, true, v -> {
-      ContainerRoot root = new ContainerRoot(v.root());
+      ContainerRoot root = ArchiveView.of(v, abs);
       Path resolved = root.follow(abs);
-      if (!ContainerRoot.exists(resolved) || KernelMounts.of(v.root()).isInside(resolved)) {
+      if (!ContainerRoot.exists(resolved) || KernelMounts.of(root.root()).isInside(resolved)) {
         throw ContainerRoot.notFound(path, ref);
       }
       if (!Files.isDirectory(resolved)) {
@@ -81,8 +82,12 @@ public final class ArchiveManager implements ArchiveBackend {
       if (writable == null && v.record().hostConfig().readonlyRootfs() && onRootfs(v, resolved)) {
         throw new InvalidParameterException("container rootfs is marked read-only");
       }
-      extractor.extract(tar, root.root(), ArchivePaths.components(root.containerPath(resolved)),
-          noOverwriteDirNonDir, copyUidGid ? owner(v) : null);
+      try {
+        extractor.extract(tar, root.root(), ArchivePaths.components(root.containerPath(resolved)),
+            noOverwriteDirNonDir, copyUidGid ? owner(v) : null);
+      } catch (FileSystemException e) {
+        throw ArchiveErrors.of(e, root);
+      }
       containers.event(v.record(), "extract-to-dir", Map.of("path", path));
       return null;
     });

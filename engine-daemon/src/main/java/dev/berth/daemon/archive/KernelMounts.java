@@ -1,7 +1,7 @@
 package dev.berth.daemon.archive;
 
+import dev.berth.runtime.linux.KernelFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +33,7 @@ final class KernelMounts {
     Matcher m = PROC_ROOT.matcher(root.toString());
     Set<Path> hidden = new HashSet<>();
     if (m.matches()) {
-      List<String> lines = Files.readAllLines(Path.of("/proc", m.group(1), "mountinfo"));
+      List<String> lines = KernelFiles.lines(Path.of("/proc", m.group(1), "mountinfo"));
       hidden.addAll(parse(lines).stream().map(p -> p.equals("/") ? root : root.resolve(p.substring(1))).toList());
     }
     return new KernelMounts(root, hidden);

@@ -32,8 +32,9 @@ public final class ContainerFiles {
    *
    * @param root the host path that is {@code /} of the container
    * @param running whether the container runs (root then sees its live mounts when asked for them)
+   * @param rootfs the daemon's mount of the container's root filesystem (the same as root when not running)
    */
-  public record View(ContainerRecord record, Path root, boolean running) {}
+  public record View(ContainerRecord record, Path root, boolean running, Path rootfs) {}
 
   @FunctionalInterface
   public interface Action<T> {
@@ -78,7 +79,7 @@ public final class ContainerFiles {
       Path rootfs = ctx.runtime().rootfs(r.id());
       if (s.isRunning() && r.state().pid() > 0) {
         Path proc = Path.of("/proc/" + r.state().pid() + "/root");
-        return action.run(new View(r, withMounts && Files.isDirectory(proc) ? proc : rootfs, true));
+        return action.run(new View(r, withMounts && Files.isDirectory(proc) ? proc : rootfs, true, rootfs));
       }
       Files.createDirectories(rootfs);
       ctx.runtime().mounter().mount(r.rootfs(), rootfs);
@@ -89,7 +90,7 @@ public final class ContainerFiles {
           volumes = true;
           mountVolumes(r, rootfs, mounted);
         }
-        return action.run(new View(r, rootfs, false));
+        return action.run(new View(r, rootfs, false, rootfs));
       } finally {
         for (int i = mounted.size() - 1; i >= 0; i--) {
           unmount(mounted.get(i));

@@ -100,6 +100,20 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
     }
   }
 
+  /** After {@link #restore()} and the network's start: running containers get their legacy link aliases back. */
+  public void networkRestored() {
+    for (ContainerRecord r : ctx.store().records()) {
+      if (r.state().status().isRunning()) {
+        try {
+          ctx.network().restoreLinkAliases(r);
+        } catch (RuntimeException e) {
+          org.slf4j.LoggerFactory.getLogger(ContainerManager.class)
+              .warn("cannot restore the link aliases of container {}", r.shortId(), e);
+        }
+      }
+    }
+  }
+
   /**
    * After {@link #restore()} and the network's start: restart policies apply again, and containers whose policy
    * wants them running ({@code always}, {@code unless-stopped} not stopped by the user …) are started.

@@ -133,6 +133,19 @@ final class ContainerNetworking {
     return null;
   }
 
+  /**
+   * After a daemon restart with the container still running: the embedded DNS keeps link aliases in memory only,
+   * so they are given to it again from the container's endpoint settings.
+   */
+  void restoreLinkAliases(ContainerRecord r) {
+    Map<String, EndpointSettings> eps = r.networkingConfig() == null
+        || r.networkingConfig().endpointsConfig() == null ? Map.of() : r.networkingConfig().endpointsConfig();
+    Map<String, String> aliases = linkAliases(eps);
+    if (!aliases.isEmpty()) {
+      net.linkAliases(r.id(), aliases);
+    }
+  }
+
   /** Links on user-defined networks (their {@code EndpointsConfig.Links}): alias → container, for the DNS. */
   private static Map<String, String> linkAliases(Map<String, EndpointSettings> eps) {
     Map<String, String> out = new LinkedHashMap<>();

@@ -9,10 +9,10 @@ import dev.berth.runtime.cgroup.CgroupStats;
 import dev.berth.runtime.cgroup.CgroupStatsReader;
 import dev.berth.runtime.cgroup.HostCpu;
 import dev.berth.runtime.cgroup.HostMemory;
+import dev.berth.runtime.linux.KernelFiles;
 import dev.berth.runtime.spec.Spec;
 import dev.berth.runtime.spec.SpecJson;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -98,7 +98,7 @@ public final class ContainerStats {
     Map<String, NetworkStats> out = new LinkedHashMap<>();
     List<String> lines;
     try {
-      lines = Files.readAllLines(proc.resolve(Integer.toString(pid)).resolve("net").resolve("dev"));
+      lines = KernelFiles.lines(proc.resolve(Integer.toString(pid)).resolve("net").resolve("dev"));
     } catch (IOException e) {
       return out;
     }

@@ -42,10 +42,13 @@ public final class ContainerUpdate {
         throw new InvalidParameterException("Cannot update container " + r.id()
             + ": container is marked for removal and cannot be \"update\"");
       }
+      BlkioDiscard.Result blkio = BlkioDiscard.apply(req.resources(), ctx.runtime().specs().blkio());
       HostConfig.Builder asked = new HostConfig.Builder();
-      asked.resources = req.resources();
-      List<String> warnings = ctx.runtime().specs().validateUpdate(RuntimeConfigMapper.resources(asked.build()));
-      HostConfig updated = merge(r.hostConfig(), req);
+      asked.resources = blkio.resources();
+      List<String> warnings = new java.util.ArrayList<>(
+          ctx.runtime().specs().validateUpdate(RuntimeConfigMapper.resources(asked.build())));
+      warnings.addAll(blkio.warnings());
+      HostConfig updated = merge(r.hostConfig(), ContainerUpdateRequest.of(blkio.resources(), req.restartPolicy()));
       if (s.isRunning() && s != ContainerStatus.RESTARTING) {
         apply(r, updated.resources());
       }

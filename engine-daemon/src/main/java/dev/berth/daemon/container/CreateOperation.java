@@ -11,6 +11,7 @@ import dev.berth.api.model.container.LogConfig;
 import dev.berth.api.model.container.NetworkingConfig;
 import dev.berth.api.model.container.RestartPolicy;
 import dev.berth.api.types.MountSpec;
+import dev.berth.runtime.linux.KernelFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,7 +50,10 @@ final class CreateOperation {
     CreateChecks.host(requested, ctx.runtime().runtimes().names(), this::record);
     ImagePort.ResolvedImage image = ctx.images().resolve(user.image());
     PlatformMatch.check(user.image(), platform, image.platform());
-    HostConfig host = defaults(requested);
+    BlkioDiscard.Result blkio = BlkioDiscard.apply(requested.resources(), ctx.runtime().specs().blkio());
+    HostConfig.Builder discarded = requested.toBuilder();
+    discarded.resources = blkio.resources();
+    HostConfig host = defaults(discarded.build());
     ctx.network().validate(req.networkingConfig());
     ContainerConfig merged = ConfigMerge.merge(user, image.config());
     if (merged.entrypoint() != null && merged.entrypoint().size() == 1 && merged.entrypoint().get(0).isEmpty()) {
@@ -77,9 +81,10 @@ final class CreateOperation {
     cb.user = nz(cb.user);
     cb.workingDir = nz(cb.workingDir);
     ContainerConfig config = cb.build();
-    List<String> warnings = ctx.runtime().specs().validate(
+    List<String> warnings = new ArrayList<>(ctx.runtime().specs().validate(
         RuntimeConfigMapper.map(tempRecord(id, config, host, path, args), Path.of("/"), ctx.store().dir(id),
-            other -> 0, dev.berth.runtime.spec.NamespaceMode.privateNs()));
+            other -> 0, dev.berth.runtime.spec.NamespaceMode.privateNs())));
+    warnings.addAll(blkio.warnings());
 
     NameRegistry names = ctx.store().names();
     String fullName = name == null || name.isEmpty() ? names.generate(id) : NameRegistry.normalize(name);
@@ -207,7 +212,7 @@ final class CreateOperation {
 
   private static String hostHostname() {
     try {
-      return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+      return KernelFiles.read(Path.of("/proc/sys/kernel/hostname")).trim();
     } catch (IOException e) {
       return "localhost";
     }

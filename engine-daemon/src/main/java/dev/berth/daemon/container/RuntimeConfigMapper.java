@@ -137,8 +137,9 @@ final class RuntimeConfigMapper {
   private static List<ContainerMount> userMounts(HostConfig h) {
     List<ContainerMount> out = new ArrayList<>();
     for (String bind : nz(h.binds())) {
-      if (BindSpec.parse(bind).isBind()) {
-        out.add(bind(bind));
+      BindSpec s = BindSpec.parse(bind);
+      if (s.isBind()) {
+        out.add(bind(s));
       }
     }
     if (h.tmpfs() != null) {
@@ -154,31 +155,21 @@ final class RuntimeConfigMapper {
     return out;
   }
 
-  /** {@code -v /host:/ctr[:ro|rw][,…]}; a missing host directory is created, as dockerd does for -v. */
-  static ContainerMount bind(String spec) {
-    String[] parts = spec.split(":");
-    if (parts.length < 2 || parts.length > 3) {
-      throw new InvalidParameterException("invalid volume specification: '" + spec + "'");
-    }
-    String src = parts[0];
-    String dst = parts[1];
-    boolean ro = parts.length == 3 && List.of(parts[2].split(",")).contains("ro");
-    if (!dst.startsWith("/")) {
-      throw new InvalidParameterException("invalid volume specification: '" + spec
-          + "': invalid mount config for type \"bind\": invalid mount path: '" + dst + "' mount path must be absolute");
-    }
-    if (!src.startsWith("/")) {
-      throw new NotImplementedException("named volumes are not supported yet: " + spec);
-    }
-    Path p = Path.of(src);
+  /**
+   * {@code -v /host:/ctr[:ro|rw][,propagation]}; a missing host directory is created, as dockerd does for -v.
+   * Without a propagation in the mode the bind is rprivate.
+   */
+  static ContainerMount bind(BindSpec s) {
+    Path p = Path.of(s.source());
     if (!Files.exists(p)) {
       try {
         Files.createDirectories(p);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot create bind source " + src, e);
+        throw new UncheckedIOException("cannot create bind source " + s.source(), e);
       }
     }
-    return ContainerMount.bind(src, dst, ro);
+    return new ContainerMount(ContainerMount.Type.BIND, s.source(), s.destination(), s.readOnly(),
+        s.propagation().isEmpty() ? ContainerMount.DEFAULT_PROPAGATION : s.propagation(), false, "");
   }
 
   private static ContainerMount mount(Mount m) {

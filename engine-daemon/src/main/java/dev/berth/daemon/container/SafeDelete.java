@@ -1,5 +1,6 @@
 package dev.berth.daemon.container;
 
+import dev.berth.runtime.linux.KernelFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ final class SafeDelete {
   static Set<Path> mountPoints() {
     Set<Path> out = new HashSet<>();
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+      for (String line : KernelFiles.lines(Path.of("/proc/self/mountinfo"))) {
         String[] f = line.split(" ");
         if (f.length > 4) {
           out.add(Path.of(f[4].replace("\\040", " ")));

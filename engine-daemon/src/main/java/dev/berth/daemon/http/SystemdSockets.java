@@ -1,5 +1,6 @@
 package dev.berth.daemon.http;
 
+import dev.berth.runtime.linux.KernelFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ final class SystemdSockets {
       throw new IOException("fd " + fd + " is not a socket: " + link);
     }
     String inode = link.substring("socket:[".length(), link.length() - 1);
-    for (String line : Files.readAllLines(Path.of("/proc/net/unix"))) {
+    for (String line : KernelFiles.lines(Path.of("/proc/net/unix"))) {
       String[] cols = line.trim().split("\\s+");
       if (cols.length >= 7 && cols[6].equals(inode)) {
         return true;

@@ -1,6 +1,7 @@
 package dev.berth.daemon.state;
 
 import dev.berth.daemon.config.ConfigException;
+import dev.berth.runtime.linux.KernelFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -75,7 +76,7 @@ public final class DaemonLocks implements AutoCloseable {
   /** Whether {@code pid} is alive and is a berthd (a recycled pid of another program is a stale pidfile). */
   private static boolean isBerthd(long pid) {
     try {
-      String cmd = Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
+      String cmd = KernelFiles.read(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
       return cmd.contains("berth");
     } catch (IOException e) {
       return false;

@@ -1,5 +1,6 @@
 package dev.berth.daemon.system;
 
+import dev.berth.runtime.linux.KernelFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +101,7 @@ public final class HostFacts {
 
   private List<String> lines(String relative) {
     try {
-      return Files.readAllLines(root.resolve(relative));
+      return KernelFiles.lines(root.resolve(relative));
     } catch (IOException | RuntimeException e) {
       return List.of();
     }

@@ -1,6 +1,7 @@
 package dev.berth.daemon.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -229,5 +230,20 @@ class ArchiveIT {
     assertTrue(root.stderr().contains("container rootfs is marked read-only"), root::toString);
     docker.run("rm", "-f", n);
     docker.run("volume", "rm", n);
+  }
+  @Test
+  void cpIntoProcOrSys_ofARunningContainer_landsInItsLayer_asDockerd(DockerCli docker, @TempDir Path dir)
+      throws IOException {
+    String c = running(docker, "cpproc", "");
+    Path f = dir.resolve("f");
+    Files.writeString(f, "hi\n");
+    ok(docker.run("cp", f.toString(), c + ":/proc/x"));
+    ok(docker.run("cp", f.toString(), c + ":/sys/"));
+    assertEquals("x", ok(docker.run("cp", c + ":/proc/x", "-")).stdout().substring(0, 1));
+    assertNotEquals(0, docker.run("exec", c, "ls", "/proc/x").exitCode()); // under the container's procfs
+    CliResult missing = docker.run("cp", c + ":/proc/version", "-");
+    assertEquals(1, missing.exitCode(), missing::toString);
+    assertTrue(missing.stderr().contains("Could not find the file /proc/version in container " + c),
+        missing::toString);
   }
 }

@@ -157,4 +157,29 @@ class ContainerOpsIT {
     assertEquals(0, docker.run("update", "--pids-limit", "-1", c).exitCode());
     assertEquals("0", inspect(docker, c, "{{.HostConfig.PidsLimit}}"));
   }
+  @Test
+  void blkioWeight_isDiscardedWithAWarning_whenTheKernelLacksIt(DockerCli docker) {
+    var support = dev.berth.runtime.spec.BlkioSupport.detect();
+    String c = name("blkio");
+    CliResult r = docker.run("create", "--name", c, "--blkio-weight", "5", "--blkio-weight-device", "/dev/null:200",
+        IMG, "true");
+    if (support.weight()) {
+      assertEquals(1, r.exitCode(), r::toString);
+      assertTrue(r.stderr().contains("Range of blkio weight is from 10 to 1000"), r::toString);
+      return;
+    }
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("WARNING: Your kernel does not support Block I/O weight or the cgroup is not "
+        + "mounted. Weight discarded."), r::toString);
+    assertEquals(support.weightDevice(), !r.stderr().contains("Weight-device discarded."), r::toString);
+    assertEquals("0", inspect(docker, c, "{{.HostConfig.BlkioWeight}}"));
+    if (!support.weightDevice()) {
+      assertEquals("[]", inspect(docker, c, "{{.HostConfig.BlkioWeightDevice}}"));
+    }
+    assertEquals(0, docker.run("start", c).exitCode());
+    CliResult u = docker.run("update", "--blkio-weight", "300", c);
+    assertEquals(0, u.exitCode(), u::toString);
+    assertTrue(u.stdout().contains("Weight discarded."), u::toString); // the CLI prints update warnings on stdout
+    assertEquals("0", inspect(docker, c, "{{.HostConfig.BlkioWeight}}"));
+  }
 }

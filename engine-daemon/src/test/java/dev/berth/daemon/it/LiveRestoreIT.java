@@ -87,6 +87,28 @@ class LiveRestoreIT {
   }
 
   @Test
+  void linkAliasesOnAUserNetwork_stillResolveAfterADaemonCrash() throws Exception {
+    assertEquals(0, docker.run("network", "create", "lrnet").exitCode());
+    try {
+      String loop = "trap 'exit 0' TERM; while true; do sleep 0.2; done";
+      assertEquals(0, docker.run("run", "-d", "--name", "target", "--network", "lrnet", IMG, "sh", "-c", loop)
+          .exitCode());
+      assertEquals(0, docker.run("run", "-d", "--name", "client", "--network", "lrnet", "--link", "target:db", IMG,
+          "sh", "-c", loop).exitCode());
+      String ip = docker.run("inspect", "-f", "{{.NetworkSettings.Networks.lrnet.IPAddress}}", "target").out();
+      CliResult before = docker.run("exec", "client", "nslookup", "db");
+      assertTrue(before.stdout().contains("Address: " + ip), before::toString);
+      daemon.kill();
+      daemon.start();
+      CliResult after = docker.run("exec", "client", "nslookup", "db");
+      assertTrue(after.stdout().contains("Address: " + ip), after::toString);
+    } finally {
+      docker.run("rm", "-f", "client", "target");
+      docker.run("network", "rm", "lrnet");
+    }
+  }
+
+  @Test
   void manyShortRuns_leaveNothingBehind() throws Exception {
     for (int i = 0; i < 20; i++) {
       CliResult r = docker.run("run", "--rm", IMG, "true");

@@ -205,6 +205,17 @@ class NetworkIT {
   }
 
   @Test
+  void subnetWithoutGateway_inspectShowsNoGateway_likeDockerd28(DockerCli docker) {
+    String net = "10.79." + ThreadLocalRandom.current().nextInt(256);
+    String n = network(docker, "nogw", "--subnet", net + ".0/24");
+    assertEquals("[{\"Subnet\":\"" + net + ".0/24\"}]",
+        docker.run("network", "inspect", "-f", "{{json .IPAM.Config}}", n).out());
+    String c = container(docker, "run", "-d", "--network", n, IMG, "sleep", "60");
+    assertEquals(net + ".1", docker.run("inspect", "-f", "{{(index .NetworkSettings.Networks \"" + n
+        + "\").Gateway}}", c).out());
+  }
+
+  @Test
   void connectStoppedContainer_joinsAtStart(DockerCli docker) {
     String n = network(docker, "later");
     String c = container(docker, "create", "--name", "sleeper", IMG, "sleep", "60");

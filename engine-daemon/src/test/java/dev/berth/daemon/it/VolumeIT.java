@@ -226,4 +226,34 @@ class VolumeIT {
         "--format", "{{.Action}}");
     assertEquals("create\nmount\nunmount\ndestroy", events.out(), events::toString);
   }
+  @Test
+  void slaveOrSharedBind_needsAPropagatingSourceMount(DockerCli docker, @TempDir Path dir) {
+    String mnt = dir.toString();
+    sh("mount -t tmpfs -o size=1m hlprop " + mnt + " && mount --make-private " + mnt + " && mkdir " + mnt + "/x");
+    try {
+      String src = mnt + "/x";
+      CliResult slave = docker.run("run", "--rm", "--mount", "type=bind,src=" + src + ",dst=/x,bind-propagation=rslave",
+          IMG, "true");
+      assertEquals(125, slave.exitCode(), slave::toString);
+      assertTrue(slave.stderr().contains("Error response from daemon: path " + src + " is mounted on " + mnt
+          + " but it is not a shared or slave mount"), slave::toString);
+      CliResult shared = docker.run("run", "--rm", "-v", src + ":/x:rshared", IMG, "true");
+      assertEquals(125, shared.exitCode(), shared::toString);
+      assertTrue(shared.stderr().contains("path " + src + " is mounted on " + mnt + " but it is not a shared mount"),
+          shared::toString);
+      sh("mount --make-shared " + mnt);
+      run(docker, "run", "--rm", "-v", src + ":/x:rslave", IMG, "true");
+      assertEquals("rshared", run(docker, "run", "--rm", "--mount",
+          "type=bind,src=" + src + ",dst=/x,bind-propagation=rshared", IMG, "sh", "-c",
+          "grep -q ' /x .*shared:' /proc/self/mountinfo && echo rshared").out());
+    } finally {
+      sh("umount " + mnt);
+    }
+  }
+
+  private static void sh(String script) {
+    CliResult r = Processes.run(List.of("sh", "-c", script), java.util.Map.of(), null,
+        java.time.Duration.ofSeconds(10));
+    assertEquals(0, r.exitCode(), r::toString);
+  }
 }

@@ -2,6 +2,8 @@ package dev.berth.network.linux;
 
 import dev.berth.api.errors.SystemException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,10 +20,14 @@ public final class Sysctl {
     return new Sysctl(Path.of("/proc/sys"));
   }
 
-  /** {@code key} as in sysctl(8): {@code net.ipv4.ip_forward}. Null when absent. */
+  /**
+   * {@code key} as in sysctl(8): {@code net.ipv4.ip_forward}. Null when absent. Read with one large buffer:
+   * {@code Files.readString} probes a zero-sized proc file with a one-byte read, and the kernel's integer sysctls
+   * then answer EOF, so {@code somaxconn}'s {@code 4096} read as {@code "4"}.
+   */
   public String read(String key) {
-    try {
-      return Files.readString(file(key)).strip();
+    try (InputStream in = Files.newInputStream(file(key))) {
+      return new String(in.readNBytes(64 * 1024), StandardCharsets.US_ASCII).strip();
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {

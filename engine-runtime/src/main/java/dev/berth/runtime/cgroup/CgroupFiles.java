@@ -1,7 +1,7 @@
 package dev.berth.runtime.cgroup;
 
+import dev.berth.runtime.linux.KernelFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ final class CgroupFiles {
 
   static List<String> lines(Path file) {
     try {
-      return Files.readAllLines(file);
+      return KernelFiles.lines(file);
     } catch (IOException e) {
       return List.of();
     }

@@ -1,8 +1,8 @@
 package dev.berth.runtime.cgroup;
 
 import dev.berth.api.errors.SystemException;
+import dev.berth.runtime.linux.KernelFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,7 +19,7 @@ public record HostCpu(long systemCpuUsage, int onlineCpus) {
   public static HostCpu read(Path procStat) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(procStat);
+      lines = KernelFiles.lines(procStat);
     } catch (IOException e) {
       throw new SystemException("cannot read " + procStat, e);
     }

@@ -1,8 +1,8 @@
 package dev.berth.runtime.cgroup;
 
 import dev.berth.api.errors.SystemException;
+import dev.berth.runtime.linux.KernelFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The host's total memory ({@code MemTotal} of {@code /proc/meminfo}), for clamping unlimited cgroup limits. */
@@ -12,7 +12,7 @@ public final class HostMemory {
   /** Bytes of {@code MemTotal}. */
   public static long total(Path meminfo) {
     try {
-      for (String line : Files.readAllLines(meminfo)) {
+      for (String line : KernelFiles.lines(meminfo)) {
         if (line.startsWith("MemTotal:")) {
           String[] f = line.substring(9).strip().split("\\s+");
           long value = Long.parseLong(f[0]);

@@ -1,5 +1,6 @@
 package dev.berth.runtime.monitor;
 
+import dev.berth.runtime.linux.KernelFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -45,7 +46,7 @@ public final class ExitFiles {
       return false;
     }
     try {
-      for (String line : Files.readAllLines(target.memoryCgroup().resolve("memory.oom_control"))) {
+      for (String line : KernelFiles.lines(target.memoryCgroup().resolve("memory.oom_control"))) {
         if (line.startsWith("oom_kill ")) {
           return Long.parseLong(line.substring(9).strip()) > 0;
         }

@@ -1,8 +1,8 @@
 package dev.berth.runtime.spec;
 
 import dev.berth.api.errors.SystemException;
+import dev.berth.runtime.linux.KernelFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,7 @@ public record CapabilitySet(long mask) {
 
   static CapabilitySet read(Path status, String field) {
     try {
-      return parseStatus(Files.readString(status), field);
+      return parseStatus(KernelFiles.read(status), field);
     } catch (IOException | IllegalArgumentException e) {
       throw new SystemException("cannot read capabilities from " + status, e);
     }

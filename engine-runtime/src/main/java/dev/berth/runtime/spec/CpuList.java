@@ -1,8 +1,8 @@
 package dev.berth.runtime.spec;
 
 import dev.berth.api.errors.InvalidParameterException;
+import dev.berth.runtime.linux.KernelFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 
@@ -70,7 +70,7 @@ public final class CpuList {
     for (String p : new String[] {"/sys/fs/cgroup/cpuset/cpuset.cpus", "/sys/fs/cgroup/cpuset.cpus.effective",
         "/sys/devices/system/cpu/online"}) {
       try {
-        String s = Files.readString(Path.of(p)).trim();
+        String s = KernelFiles.read(Path.of(p)).trim();
         if (!s.isEmpty()) {
           return s;
         }

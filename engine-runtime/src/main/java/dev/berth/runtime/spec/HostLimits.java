@@ -1,8 +1,8 @@
 package dev.berth.runtime.spec;
 
 import dev.berth.api.errors.SystemException;
+import dev.berth.runtime.linux.KernelFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +37,7 @@ public record HostLimits(Map<String, Limit> limits) {
   public static HostLimits readSelf() {
     Path p = Path.of("/proc/self/limits");
     try {
-      return parse(Files.readString(p));
+      return parse(KernelFiles.read(p));
     } catch (IOException e) {
       throw new SystemException("cannot read " + p, e);
     }

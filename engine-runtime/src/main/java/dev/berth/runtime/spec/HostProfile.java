@@ -1,5 +1,6 @@
 package dev.berth.runtime.spec;
 
+import dev.berth.runtime.mount.MountTable;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Facts about the host the spec depends on, read once at daemon start ({@link #detect()}) and replaced by fixed
@@ -23,11 +25,13 @@ import java.util.function.Predicate;
  * @param extraMaskedPaths host-dependent masked paths (per-CPU {@code thermal_throttle} directories)
  * @param onlineCpus for the {@code --cpus} range check
  * @param cpus the CPUs containers may use ({@code 0-1}), for the {@code --cpuset-cpus} check
+ * @param mounts the daemon's mount table, read when a bind asks for shared or slave propagation
+ * @param blkio which block-IO weights the cgroups offer (dockerd discards the others with a warning)
  */
 public record HostProfile(
     CapabilitySet boundingSet, HostLimits limits, KernelVersion kernel, String nativeArch, CgroupMode cgroupMode,
     DeviceLookup devices, Predicate<String> sysctlExists, List<String> extraMaskedPaths, int onlineCpus,
-    String cpus) {
+    String cpus, Supplier<MountTable> mounts, BlkioSupport blkio) {
 
   public HostProfile {
     extraMaskedPaths = List.copyOf(extraMaskedPaths);
@@ -37,7 +41,8 @@ public record HostProfile(
   public static HostProfile detect() {
     return new HostProfile(CapabilitySet.boundingSetOfSelf(), HostLimits.readSelf(), KernelVersion.current(),
         SeccompArch.nativeName(), CgroupMode.detect(), new HostDeviceLookup(), HostProfile::procSysctlExists,
-        thermalThrottlePaths(), Runtime.getRuntime().availableProcessors(), CpuList.hostCpus());
+        thermalThrottlePaths(), Runtime.getRuntime().availableProcessors(), CpuList.hostCpus(),
+        MountTable::ofSelf, BlkioSupport.detect());
   }
 
   /** Whether the daemon may raise hard rlimits for its children. */

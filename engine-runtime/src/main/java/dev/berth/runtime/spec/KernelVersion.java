@@ -1,7 +1,7 @@
 package dev.berth.runtime.spec;
 
+import dev.berth.runtime.linux.KernelFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +21,7 @@ public record KernelVersion(int major, int minor) implements Comparable<KernelVe
   /** The running kernel, from {@code /proc/sys/kernel/osrelease}. */
   public static KernelVersion current() {
     try {
-      return parse(Files.readString(Path.of("/proc/sys/kernel/osrelease")));
+      return parse(KernelFiles.read(Path.of("/proc/sys/kernel/osrelease")));
     } catch (IOException e) {
       return parse(System.getProperty("os.version", "0.0"));
     }

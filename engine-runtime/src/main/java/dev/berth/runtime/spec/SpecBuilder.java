@@ -40,6 +40,11 @@ public final class SpecBuilder {
     return warnings;
   }
 
+  /** Which block-IO weights this host's cgroups offer. */
+  public BlkioSupport blkio() {
+    return host.blkio();
+  }
+
   /** dockerd's resource checks for {@code docker update} (only the fields the request sets). */
   public List<String> validateUpdate(Resources r) {
     List<String> warnings = ResourceChecks.validate(r, host.onlineCpus(), true);
@@ -52,7 +57,8 @@ public final class SpecBuilder {
    *
    * @throws InvalidParameterException for an invalid configuration (see {@link #validate})
    * @throws dev.berth.runtime.user.UserLookupException for an unknown user or group (dockerd: 500 at start)
-   * @throws SystemException when host facts (devices, init binary) are missing
+   * @throws SystemException when host facts (devices, init binary) are missing, or a shared or slave bind's
+   *     source is on a private mount
    */
   public Spec build(ContainerRuntimeConfig c) {
     validate(c);
@@ -86,6 +92,7 @@ public final class SpecBuilder {
 
     long shmSize = c.shmSize() > 0 ? c.shmSize() : defaults.shmSize();
     boolean writableCgroups = sec.writableCgroups() != null ? sec.writableCgroups() : c.privileged();
+    BindPropagation.check(c.mounts(), host.mounts());
     MountPlan.Result mounts = MountPlan.build(c, initMount, shmSize, writableCgroups);
     DeviceSpecs.Result dev = devices.build(c.privileged(), c.devices(), c.deviceCgroupRules());
     NamespaceMode.Kind cgroupns = NamespaceSpecs.cgroupnsMode(c, defaults, host.cgroupMode());

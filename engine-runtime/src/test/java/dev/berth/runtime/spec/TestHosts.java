@@ -1,5 +1,6 @@
 package dev.berth.runtime.spec;
 
+import dev.berth.runtime.mount.MountTable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,9 @@ final class TestHosts {
       "nproc", new HostLimits.Limit(96365, 96365),
       "core", new HostLimits.Limit(0, -1)));
 
+  /** A systemd host's shared root: any bind propagation passes moby's source checks. */
+  static final MountTable MOUNTS = MountTable.parse("27 1 254:0 / / rw,relatime shared:1 - ext4 /dev/vda rw\n");
+
   private TestHosts() {}
 
   static HostProfile vm() {
@@ -22,7 +26,8 @@ final class TestHosts {
   static HostProfile vm(DeviceLookup devices, CgroupMode mode) {
     Set<String> sysctls = Set.of("net.ipv4.ping_group_range", "net.ipv4.ip_unprivileged_port_start");
     return new HostProfile(VM_BOUNDING, VM_LIMITS, new KernelVersion(6, 18), "amd64", mode, devices,
-        sysctls::contains, List.of(), 2, "0-1");
+        sysctls::contains, List.of(), 2, "0-1", () -> MOUNTS,
+        BlkioSupport.ALL);
   }
 
   static SpecDefaults defaults() {

@@ -66,6 +66,15 @@ public record Resources(
         ulimits, cpuCount, cpuPercent, ioMaximumIOps, ioMaximumBandwidth);
   }
 
+  /** This configuration with other block-IO weights (dockerd discards those the kernel cannot apply). */
+  public Resources withBlkioWeights(int weight, List<WeightDevice> weightDevices) {
+    return new Resources(cpuShares, memory, nanoCpus, cgroupParent, weight, weightDevices,
+        blkioDeviceReadBps, blkioDeviceWriteBps, blkioDeviceReadIOps, blkioDeviceWriteIOps, cpuPeriod, cpuQuota,
+        cpuRealtimePeriod, cpuRealtimeRuntime, cpusetCpus, cpusetMems, devices, deviceCgroupRules, deviceRequests,
+        kernelMemory, kernelMemoryTcp, memoryReservation, memorySwap, memorySwappiness, oomKillDisable, pidsLimit,
+        ulimits, cpuCount, cpuPercent, ioMaximumIOps, ioMaximumBandwidth);
+  }
+
   /**
    * dockerd's create-time normalisation of two pointers: {@code MemorySwappiness} {@code -1} and a
    * {@code PidsLimit} of {@code 0} or less both mean "unset" and are stored as {@code null}

