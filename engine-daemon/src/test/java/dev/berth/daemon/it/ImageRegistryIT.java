@@ -122,7 +122,12 @@ class ImageRegistryIT {
       CliResult pull = docker.run("pull", name + ":v1");
       assertEquals(0, pull.exitCode(), pull::toString);
       assertEquals(id, docker.run("image", "inspect", "-f", "{{.Id}}", name + ":v1").out());
-      assertEquals(0, docker.run("rmi", name + ":v1").exitCode());
+      String third = reg.host() + "/berth/gz-pulled";
+      assertEquals(0, docker.run("tag", name + ":v1", third + ":v1").exitCode());
+      CliResult pulledBack = docker.run("push", third + ":v1");
+      assertEquals(digest, pushedDigest(pulledBack, "v1"), "a pulled image goes back unchanged");
+      assertTrue(pulledBack.stdout().contains(layerLine + "Mounted from berth/gz"), pulledBack::toString);
+      assertEquals(0, docker.run("rmi", name + ":v1", third + ":v1").exitCode());
     }
   }
 
