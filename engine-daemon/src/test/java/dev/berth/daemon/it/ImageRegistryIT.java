@@ -216,7 +216,7 @@ class ImageRegistryIT {
           "mediaType", "application/vnd.oci.image.index.v1+json",
           "manifests", List.of(
               withPlatform(descriptor("application/vnd.oci.image.manifest.v1+json", arm64Manifest), "arm64", "v8"),
-              withPlatform(Map.of("mediaType", "application/vnd.oci.image.manifest.v1+json",
+              withPlatform(Map.of("mediaType", DOCKER_MANIFEST,
                   "digest", amd64Digest, "size", amd64Manifest.length), "amd64", null))));
       reg.putManifest("berth/multi", "v1", "application/vnd.oci.image.index.v1+json", index);
 
