@@ -22,6 +22,7 @@ import dev.berth.storage.distribution.DistributionInspector;
 import dev.berth.storage.distribution.ImagePuller;
 import dev.berth.storage.distribution.TagLister;
 import dev.berth.storage.distribution.ImagePusher;
+import dev.berth.storage.distribution.KnownBlobStore;
 import dev.berth.storage.distribution.RegistryClient;
 import dev.berth.storage.distribution.RegistryConfig;
 import dev.berth.storage.distribution.RegistryLogin;
@@ -35,6 +36,8 @@ import dev.berth.storage.reference.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,13 +68,26 @@ public final class ImageManager implements ImageBackend, AutoCloseable {
     this.usage = usage;
     this.events = events;
     this.views = new ImageViews(images, usage);
-    BlobOrigins origins = new BlobOrigins(s.root().resolve("image").resolve(images.driverName())
-        .resolve("distribution").resolve("blob-origins.json"));
-    this.pulls = new PullOperation(images, new ImagePuller(registry, transfers), new TagLister(registry), origins,
+    Path dist = s.root().resolve("image").resolve(images.driverName()).resolve("distribution");
+    KnownBlobStore known = new KnownBlobStore(dist.resolve("known-blobs.json"));
+    dropBlobOrigins(dist);
+    this.pulls = new PullOperation(images, new ImagePuller(registry, transfers), new TagLister(registry), known,
         events);
-    this.pushes = new PushOperation(images, new ImagePusher(registry, transfers), origins, events);
+    this.pushes = new PushOperation(images, new ImagePusher(registry, transfers), known, events);
     this.imports = new ImportOperation(images);
     this.search = new RegistrySearch(s.insecureRegistries());
+  }
+
+  /**
+   * Removes {@code blob-origins.json}, the blob digest → repositories map older versions kept: known-blobs.json
+   * replaced it (keyed by diff ID, which that file lacks); losing it costs at most one upload per layer.
+   */
+  private static void dropBlobOrigins(Path dist) {
+    try {
+      Files.deleteIfExists(dist.resolve("blob-origins.json"));
+    } catch (IOException e) {
+      // harmless: the file is no longer read
+    }
   }
 
   /** Opens storage under {@code s.root()} (collecting a crash's garbage) and the registry client. */

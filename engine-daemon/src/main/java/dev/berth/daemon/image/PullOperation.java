@@ -6,6 +6,7 @@ import dev.berth.api.model.stream.JsonMessage;
 import dev.berth.storage.digest.Digest;
 import dev.berth.storage.distribution.AuthConfig;
 import dev.berth.storage.distribution.ImagePuller;
+import dev.berth.storage.distribution.KnownBlobStore;
 import dev.berth.storage.distribution.LayerProgress;
 import dev.berth.storage.distribution.PullRequest;
 import dev.berth.storage.distribution.PullResult;
@@ -35,15 +36,15 @@ final class PullOperation {
   private static final Logger log = LoggerFactory.getLogger(PullOperation.class);
   private final ImageService images;
   private final ImagePuller puller;
-  private final BlobOrigins origins;
+  private final KnownBlobStore known;
   private final ImageEvents events;
   private final TagLister tags;
 
-  PullOperation(ImageService images, ImagePuller puller, TagLister tags, BlobOrigins origins, ImageEvents events) {
+  PullOperation(ImageService images, ImagePuller puller, TagLister tags, KnownBlobStore known, ImageEvents events) {
     this.images = images;
     this.puller = puller;
     this.tags = tags;
-    this.origins = origins;
+    this.known = known;
     this.events = events;
   }
 
@@ -77,7 +78,7 @@ final class PullOperation {
       register(result, parsed.diffIds(), lease, out);
       Optional<Digest> before = images.referenceStore().get(ref);
       Image img = store(result, ref);
-      origins.record(result.layers().stream().map(Descriptor::digest).toList(), remote.domain(), remote.path());
+      known.record(parsed.diffIds(), result.layers(), remote.domain(), remote.path());
       out.accept(JsonMessage.status("Digest: " + result.manifestDigest()));
       return before.isEmpty() || !before.get().equals(img.id());
     }

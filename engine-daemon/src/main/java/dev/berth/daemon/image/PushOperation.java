@@ -5,6 +5,7 @@ import dev.berth.api.model.stream.JsonMessage;
 import dev.berth.storage.digest.Digest;
 import dev.berth.storage.distribution.AuthConfig;
 import dev.berth.storage.distribution.ImagePusher;
+import dev.berth.storage.distribution.KnownBlobStore;
 import dev.berth.storage.distribution.PushLayer;
 import dev.berth.storage.distribution.PushRequest;
 import dev.berth.storage.distribution.PushResult;
@@ -24,20 +25,21 @@ import java.util.function.Consumer;
 
 /**
  * {@code docker push} (moby {@code distribution.Push} + {@code pusher.pushTag}): "The push refers to repository",
- * then per tag the layers (stored blobs as they are, cross-mounted from repositories known to hold them), config
- * and manifest, "tag: digest: … size: …" and the aux {@code {Tag, Digest, Size}}. The pushed digest is recorded as
- * a RepoDigest.
+ * then per tag the layers (pulled blobs as they are, uncompressed ones gzip-compressed; either found in or mounted
+ * from repositories the {@link KnownBlobStore} knows to hold them), config and manifest, "tag: digest: … size: …"
+ * and the aux {@code {Tag, Digest, Size}}. The pushed digest is recorded as a RepoDigest, and the registry blob of
+ * every layer under its diff ID, so the next push neither compresses nor uploads it again.
  */
 final class PushOperation {
   private final ImageService images;
   private final ImagePusher pusher;
-  private final BlobOrigins origins;
+  private final KnownBlobStore known;
   private final ImageEvents events;
 
-  PushOperation(ImageService images, ImagePusher pusher, BlobOrigins origins, ImageEvents events) {
+  PushOperation(ImageService images, ImagePusher pusher, KnownBlobStore known, ImageEvents events) {
     this.images = images;
     this.pusher = pusher;
-    this.origins = origins;
+    this.known = known;
     this.events = events;
   }
 
@@ -67,14 +69,13 @@ final class PushOperation {
     List<Layer> chain = img.topChainId().map(top -> images.layerStore().chain(top)).orElse(List.of());
     List<PushLayer> layers = new ArrayList<>();
     for (Layer l : chain) {
-      Digest blob = l.blob().digestValue();
-      layers.add(new PushLayer(Descriptor.of(l.blob().mediaType(), blob, l.blob().size()), l.diffId().shortHex(),
-          origins.repositories(blob, remote.domain(), remote.path())));
+      Descriptor blob = Descriptor.of(l.blob().mediaType(), l.blob().digestValue(), l.blob().size());
+      layers.add(new PushLayer(blob, l.diffId(), l.diffId().shortHex(), known.lookup(l.diffId(), remote.domain())));
     }
     Descriptor config = Descriptor.of(MediaTypes.DOCKER_CONFIG, imageId, img.rawLength());
     PushResult result = pusher.push(PushRequest.of(remote, auth, config, layers),
         ContentBlobs.source(images.contentStore(), Map.of(imageId, img.rawJson())), ProgressMessages.listener(out));
-    origins.record(layers.stream().map(l -> l.blob().digest()).toList(), remote.domain(), remote.path());
+    known.record(chain.stream().map(Layer::diffId).toList(), result.layers(), remote.domain(), remote.path());
     images.referenceStore().addDigest(ref.nameOnly().withDigest(result.digest()), imageId, true);
     out.accept(JsonMessage.status(result.tag() + ": digest: " + result.digest() + " size: " + result.size()));
     Map<String, Object> aux = new LinkedHashMap<>();

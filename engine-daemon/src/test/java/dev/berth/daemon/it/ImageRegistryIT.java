@@ -8,14 +8,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.daemon.http.Json;
+import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** push, pull (by tag, by digest, from an OCI index), login and search against a real docker-registry. */
 @ExtendWith(DaemonExtension.class)
 class ImageRegistryIT {
+  private static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
   private static final Pattern PUSHED = Pattern.compile("(?m)^(\\S+): digest: (sha256:[0-9a-f]{64}) size: \\d+$");
 
   @TempDir Path tmp;
@@ -75,6 +79,55 @@ class ImageRegistryIT {
           "{{.Action}} {{.Actor.Attributes.name}}");
       assertTrue(events.out().lines().anyMatch(("push " + name)::equals), events::toString);
       assertTrue(events.out().lines().anyMatch(("pull " + name)::equals), events::toString);
+    }
+  }
+
+  @Test
+  void pushOfAnImportedImage_isDockerSchema2WithGzipLayers_thatLaterPushesFind(DockerCli docker) throws Exception {
+    try (TestRegistry reg = TestRegistry.start(false)) {
+      String name = reg.host() + "/berth/gz";
+      String other = reg.host() + "/berth/gz-copy";
+      String id = TestImages.importBusybox(docker, tmp, name + ":v1");
+      String diffId = docker.run("image", "inspect", "-f", "{{index .RootFS.Layers 0}}", name + ":v1").out();
+      CliResult push = docker.run("push", name + ":v1");
+      String digest = pushedDigest(push, "v1");
+      String layerLine = diffId.substring(7, 19) + ": ";
+      assertTrue(push.stdout().contains(layerLine + "Pushed"), push::toString);
+
+      HttpResponse<byte[]> got = reg.getManifest("berth/gz", "v1", DOCKER_MANIFEST);
+      assertEquals(DOCKER_MANIFEST, got.headers().firstValue("Content-Type").orElse(""));
+      assertEquals(digest, TestImages.sha256(got.body()));
+      JsonNode manifest = Json.MAPPER.readTree(got.body());
+      assertEquals(DOCKER_MANIFEST, manifest.path("mediaType").asText());
+      assertEquals("application/vnd.docker.container.image.v1+json", manifest.path("config").path("mediaType")
+          .asText());
+      JsonNode layer = manifest.path("layers").get(0);
+      assertEquals(1, manifest.path("layers").size());
+      assertEquals("application/vnd.docker.image.rootfs.diff.tar.gzip", layer.path("mediaType").asText());
+      byte[] blob = reg.getBlob("berth/gz", layer.path("digest").asText());
+      assertEquals(layer.path("size").asLong(), blob.length);
+      try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(blob))) {
+        assertEquals(diffId, TestImages.sha256(in.readAllBytes()), "the blob gunzips to the layer's tar");
+      }
+
+      CliResult again = docker.run("push", name + ":v1");
+      assertEquals(digest, pushedDigest(again, "v1"));
+      assertTrue(again.stdout().contains(layerLine + "Layer already exists"), again::toString);
+      assertEquals(0, docker.run("tag", name + ":v1", other + ":v1").exitCode());
+      CliResult mounted = docker.run("push", other + ":v1");
+      assertEquals(digest, pushedDigest(mounted, "v1"), "same manifest bytes in the other repository");
+      assertTrue(mounted.stdout().contains(layerLine + "Mounted from berth/gz"), mounted::toString);
+
+      assertEquals(0, docker.run("rmi", name + ":v1", other + ":v1").exitCode());
+      CliResult pull = docker.run("pull", name + ":v1");
+      assertEquals(0, pull.exitCode(), pull::toString);
+      assertEquals(id, docker.run("image", "inspect", "-f", "{{.Id}}", name + ":v1").out());
+      String third = reg.host() + "/berth/gz-pulled";
+      assertEquals(0, docker.run("tag", name + ":v1", third + ":v1").exitCode());
+      CliResult pulledBack = docker.run("push", third + ":v1");
+      assertEquals(digest, pushedDigest(pulledBack, "v1"), "a pulled image goes back unchanged");
+      assertTrue(pulledBack.stdout().contains(layerLine + "Mounted from berth/gz"), pulledBack::toString);
+      assertEquals(0, docker.run("rmi", name + ":v1", third + ":v1").exitCode());
     }
   }
 
@@ -144,13 +197,14 @@ class ImageRegistryIT {
     try (TestRegistry reg = TestRegistry.start(false)) {
       String name = reg.host() + "/berth/multi";
       String amd64Id = TestImages.importBusybox(docker, tmp, name + ":amd64");
+      String diffId = docker.run("image", "inspect", "-f", "{{index .RootFS.Layers 0}}", name + ":amd64").out();
       String amd64Digest = pushedDigest(docker.run("push", name + ":amd64"), "amd64");
       byte[] amd64Manifest = reg.getManifest("berth/multi", "amd64");
       JsonNode layer = Json.MAPPER.readTree(amd64Manifest).path("layers").get(0);
 
       ObjectNode config = (ObjectNode) Json.MAPPER.readTree("{\"architecture\":\"arm64\",\"variant\":\"v8\","
           + "\"os\":\"linux\",\"created\":\"2024-01-01T00:00:00Z\",\"config\":{\"Cmd\":[\"sh\"]},"
-          + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + layer.path("digest").asText() + "\"]}}");
+          + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]}}");
       byte[] configBytes = Json.MAPPER.writeValueAsBytes(config);
       reg.putBlob("berth/multi", configBytes);
       byte[] arm64Manifest = Json.MAPPER.writeValueAsBytes(Map.of("schemaVersion", 2,
@@ -162,7 +216,7 @@ class ImageRegistryIT {
           "mediaType", "application/vnd.oci.image.index.v1+json",
           "manifests", List.of(
               withPlatform(descriptor("application/vnd.oci.image.manifest.v1+json", arm64Manifest), "arm64", "v8"),
-              withPlatform(Map.of("mediaType", "application/vnd.oci.image.manifest.v1+json",
+              withPlatform(Map.of("mediaType", DOCKER_MANIFEST,
                   "digest", amd64Digest, "size", amd64Manifest.length), "amd64", null))));
       reg.putManifest("berth/multi", "v1", "application/vnd.oci.image.index.v1+json", index);
 

@@ -126,6 +126,22 @@ public final class TestRegistry implements AutoCloseable {
     return r.body();
   }
 
+  /** A manifest fetched with one {@code Accept} type: the registry's Content-Type and the bytes. */
+  public HttpResponse<byte[]> getManifest(String repo, String reference, String accept)
+      throws IOException, InterruptedException {
+    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(url("/v2/" + repo + "/manifests/" + reference))
+        .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofByteArray());
+    check(r, 200);
+    return r;
+  }
+
+  public byte[] getBlob(String repo, String digest) throws IOException, InterruptedException {
+    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(url("/v2/" + repo + "/blobs/" + digest)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    check(r, 200);
+    return r.body();
+  }
+
   private static void check(HttpResponse<?> r, int expected) throws IOException {
     if (r.statusCode() != expected) {
       throw new IOException(r.request().method() + " " + r.request().uri() + " -> " + r.statusCode() + ": "

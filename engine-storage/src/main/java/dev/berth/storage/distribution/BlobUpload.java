@@ -1,6 +1,7 @@
 package dev.berth.storage.distribution;
 
 import dev.berth.api.errors.SystemException;
+import dev.berth.storage.digest.Digest;
 import dev.berth.storage.distribution.manifest.Descriptor;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -11,21 +12,21 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts one blob into a repository (moby {@code pushDescriptor.Upload}): {@code HEAD} first ("Layer already
- * exists"); then cross-repository mounts ({@code POST …/blobs/uploads/?mount=<digest>&from=<repo>}, 201 →
- * "Mounted from <repo>"; a 202 just opens an upload session); otherwise {@code POST} to open a session and either
- * one monolithic {@code PUT <location>&digest=} with the body, or, above the chunk size, {@code PATCH} chunks with
- * {@code Content-Range} then an empty {@code PUT …&digest=}. Relative and absolute {@code Location}s both work.
+ * The blob endpoints of one repository, for pushes: {@code HEAD} (exists), cross-repository mounts ({@code POST
+ * …/blobs/uploads/?mount=<digest>&from=<repo>}: 201 mounted; a 202 just opens an upload session), {@code POST} to
+ * open a session, and uploads of stored blobs: one monolithic {@code PUT <location>&digest=} with the body, or,
+ * above the chunk size, {@code PATCH} chunks with {@code Content-Range} then an empty {@code PUT …&digest=}.
+ * Relative and absolute {@code Location}s both work. {@link LayerPush} decides which to call; {@link GzipUpload}
+ * streams layers compressed on the way.
  */
 final class BlobUpload {
   private static final Logger log = LoggerFactory.getLogger(BlobUpload.class);
-  private final RegistrySession session;
-  private final BlobSource source;
+  final RegistrySession session;
+  final BlobSource source;
   private final long chunkSize;
 
   BlobUpload(RegistrySession session, BlobSource source, long chunkSize) {
@@ -35,8 +36,8 @@ final class BlobUpload {
   }
 
   /** True when the repository already has the blob. */
-  boolean exists(Descriptor blob) {
-    HttpResponse<Void> resp = session.send(HttpRequest.newBuilder(session.url("blobs/" + blob.digest()))
+  boolean exists(Digest digest) {
+    HttpResponse<Void> resp = session.send(HttpRequest.newBuilder(session.url("blobs/" + digest))
         .method("HEAD", HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.discarding());
     if (resp.statusCode() >= 200 && resp.statusCode() < 400) {
       return true;
@@ -48,46 +49,48 @@ final class BlobUpload {
   }
 
   /**
-   * Pushes unless present; returns the final status shown for the layer ("Layer already exists", "Mounted from
-   * x", "Pushed"). {@code progressId} null means no events (the config blob).
+   * A cross-repository mount of {@code digest} from {@code from}: null when it was mounted, else the upload
+   * session the registry opened instead (202), or {@code open} unchanged when the mount failed.
    */
-  String push(Descriptor blob, List<String> mountFrom, String progressId, ProgressListener out) {
-    if (exists(blob)) {
-      return emit(progressId, out, LayerProgress.LAYER_ALREADY_EXISTS);
+  URI mount(Digest digest, String from, URI open) {
+    session.addScope("repository:" + from + ":pull");
+    HttpResponse<byte[]> resp = post("?mount=" + enc(digest.toString()) + "&from=" + enc(from));
+    if (resp.statusCode() == 201) {
+      return null;
     }
-    URI location = null;
-    for (String from : mountFrom) {
-      if (from.equals(session.repository())) {
-        continue;
-      }
-      session.addScope("repository:" + from + ":pull");
-      HttpResponse<byte[]> resp = post("?mount=" + enc(blob.digest().toString()) + "&from=" + enc(from));
-      if (resp.statusCode() == 201) {
-        return emit(progressId, out, "Mounted from " + from);
-      }
-      if (resp.statusCode() == 202) {
-        location = location(resp);
-      } else {
-        log.info("failed to mount layer {} from {}: {}", blob.digest(), from,
-            RegistryErrors.fromResponse(resp.statusCode(), resp.headers(), resp.body()).getMessage());
-      }
+    if (resp.statusCode() == 202) {
+      return location(resp);
     }
-    if (location == null) {
-      HttpResponse<byte[]> resp = post("");
-      if (resp.statusCode() != 202) {
-        throw RegistryErrors.fromResponse(resp.statusCode(), resp.headers(), resp.body());
-      }
-      location = location(resp);
+    log.info("failed to mount layer {} from {}: {}", digest, from,
+        RegistryErrors.fromResponse(resp.statusCode(), resp.headers(), resp.body()).getMessage());
+    return open;
+  }
+
+  /** Opens an upload session ({@code POST …/blobs/uploads/}); returns its location. */
+  URI open() {
+    HttpResponse<byte[]> resp = post("");
+    if (resp.statusCode() != 202) {
+      throw RegistryErrors.fromResponse(resp.statusCode(), resp.headers(), resp.body());
     }
-    ProgressMeter meter = new ProgressMeter(progressId, LayerProgress.PUSHING, blob.size(), out);
+    return location(resp);
+  }
+
+  /** Pushes the config blob unless present: HEAD, then upload, without progress. */
+  void pushConfig(Descriptor blob) {
+    if (!exists(blob.digest())) {
+      upload(blob, open(), new ProgressMeter(null, LayerProgress.PUSHING, blob.size(), ProgressListener.NONE));
+    }
+  }
+
+  /** Uploads a stored blob as it is into the session at {@code location}: one PUT, or PATCH chunks and a PUT. */
+  void upload(Descriptor blob, URI location, ProgressMeter meter) {
     if (blob.size() > chunkSize) {
       location = patchChunks(blob, location, meter);
-      finish(blob, location, HttpRequest.BodyPublishers.noBody());
+      finish(blob.digest(), location, HttpRequest.BodyPublishers.noBody());
     } else {
-      finish(blob, location, body(blob, 0, blob.size(), meter));
+      finish(blob.digest(), location, body(blob, 0, blob.size(), meter));
     }
     meter.done(blob.size());
-    return emit(progressId, out, LayerProgress.PUSHED);
   }
 
   private URI patchChunks(Descriptor blob, URI location, ProgressMeter meter) {
@@ -105,9 +108,10 @@ final class BlobUpload {
     return location;
   }
 
-  private void finish(Descriptor blob, URI location, HttpRequest.BodyPublisher body) {
+  /** Completes an upload: {@code PUT <location>&digest=} with the last bytes (or none). */
+  void finish(Digest digest, URI location, HttpRequest.BodyPublisher body) {
     String sep = location.getRawQuery() == null ? "?" : "&";
-    URI put = URI.create(location + sep + "digest=" + enc(blob.digest().toString()));
+    URI put = URI.create(location + sep + "digest=" + enc(digest.toString()));
     HttpResponse<byte[]> resp = session.sendBytes(HttpRequest.newBuilder(put).PUT(body)
         .header("Content-Type", "application/octet-stream"));
     if (resp.statusCode() != 201 && resp.statusCode() != 204) {
@@ -120,7 +124,7 @@ final class BlobUpload {
         .POST(HttpRequest.BodyPublishers.noBody()));
   }
 
-  private URI location(HttpResponse<?> resp) {
+  static URI location(HttpResponse<?> resp) {
     String loc = resp.headers().firstValue("Location")
         .orElseThrow(() -> new SystemException("registry did not return an upload location"));
     return resp.request().uri().resolve(loc);
@@ -141,13 +145,6 @@ final class BlobUpload {
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  private static String emit(String progressId, ProgressListener out, String status) {
-    if (progressId != null) {
-      out.onProgress(LayerProgress.of(progressId, status));
-    }
-    return status;
   }
 
   /** Reads at most {@code len} bytes and reports the running offset. */

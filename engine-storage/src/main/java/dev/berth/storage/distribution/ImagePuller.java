@@ -127,9 +127,9 @@ public final class ImagePuller {
     return futures;
   }
 
-  static void await(List<CompletableFuture<Void>> futures) {
+  static void await(List<? extends CompletableFuture<?>> futures) {
     RuntimeException first = null;
-    for (CompletableFuture<Void> f : futures) {
+    for (CompletableFuture<?> f : futures) {
       try {
         f.join();
       } catch (CompletionException e) {

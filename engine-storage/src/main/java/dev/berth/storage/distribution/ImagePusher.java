@@ -1,17 +1,20 @@
 package dev.berth.storage.distribution;
 
 import dev.berth.storage.digest.Digest;
+import dev.berth.storage.distribution.manifest.Descriptor;
 import dev.berth.storage.distribution.manifest.ImageManifest;
 import dev.berth.storage.distribution.manifest.ManifestBuilder;
 import dev.berth.storage.distribution.manifest.ManifestJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * {@code docker push} of one tag (moby {@code pusher.pushTag}): "Preparing" for every layer (top-most first),
- * layer uploads through the {@link TransferManager} (existence check, mounts, upload; see {@link BlobUpload}),
- * the config blob, then the manifest. "The push refers to repository", the final "tag: digest: … size: …" line
+ * layer uploads through the {@link TransferManager} (existence checks, mounts, upload, gzip-compressing
+ * uncompressed layers; see {@link LayerPush}), the config blob, then the manifest (Docker schema 2 whenever the
+ * layers allow, see {@link ManifestBuilder}). "The push refers to repository", the final "tag: digest: … size: …" line
  * and the aux message are the daemon's, from the {@link PushResult}.
  */
 public final class ImagePusher {
@@ -47,29 +50,29 @@ public final class ImagePusher {
       progress.onProgress(LayerProgress.of(l.progressId(), LayerProgress.PREPARING));
     }
     BlobUpload upload = new BlobUpload(s, source, chunkSize);
-    List<CompletableFuture<Void>> futures = new ArrayList<>();
+    LayerPush layerPush = new LayerPush(upload);
+    List<CompletableFuture<Descriptor>> futures = new ArrayList<>();
     for (PushLayer l : topFirst) {
-      Object key = s.endpoint().hostPort() + "/" + s.repository() + "@" + l.blob().digest();
-      futures.add(transfers.upload(key, l.progressId(), progress, out -> {
-        withRetry(() -> upload.push(l.blob(), l.mountFrom(), l.progressId(), out), l.progressId(), out);
-        return null;
-      }));
+      Object key = s.endpoint().hostPort() + "/" + s.repository() + "@" + l.diffId();
+      futures.add(transfers.upload(key, l.progressId(), progress,
+          out -> withRetry(() -> layerPush.push(l, out), l.progressId(), out)));
     }
     ImagePuller.await(futures);
-    withRetry(() -> upload.push(request.config(), List.of(), null, ProgressListener.NONE), null,
-        ProgressListener.NONE);
-    ImageManifest manifest = ManifestBuilder.build(request.config(),
-        request.layers().stream().map(PushLayer::blob).toList(), request.manifestMediaType());
+    List<Descriptor> pushed = futures.reversed().stream().map(CompletableFuture::join).toList();
+    withRetry(() -> {
+      upload.pushConfig(request.config());
+      return null;
+    }, null, ProgressListener.NONE);
+    ImageManifest manifest = ManifestBuilder.build(request.config(), pushed, request.manifestMediaType());
     byte[] bytes = ManifestJson.goIndent(manifest);
     Digest digest = ManifestUpload.put(s, request.reference().tag(), manifest.mediaType(), bytes);
-    return new PushResult(request.reference().tag(), digest, bytes.length, manifest.mediaType(), bytes);
+    return new PushResult(request.reference().tag(), digest, bytes.length, manifest.mediaType(), bytes, pushed);
   }
 
-  private void withRetry(java.util.function.Supplier<String> attempt, String progressId, ProgressListener out) {
+  private <T> T withRetry(Supplier<T> attempt, String progressId, ProgressListener out) {
     for (int n = 1; ; n++) {
       try {
-        attempt.get();
-        return;
+        return attempt.get();
       } catch (RuntimeException e) {
         if (!BlobDownload.retryable(e) || n >= retry.maxAttempts() || !retry.backOff(n, progressId, out)) {
           throw e;

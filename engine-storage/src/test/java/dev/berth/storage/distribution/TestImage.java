@@ -47,6 +47,7 @@ record TestImage(byte[] config, Descriptor configDescriptor, List<byte[]> layers
 
   PushRequest pushRequest(RemoteReference ref, AuthConfig auth, List<String> mountFrom) {
     return PushRequest.of(ref, auth, configDescriptor,
-        layerDescriptors.stream().map(d -> new PushLayer(d, null, mountFrom)).toList());
+        layerDescriptors.stream().map(d -> new PushLayer(d, null, null,
+            mountFrom.stream().map(r -> new KnownBlob(d, r)).toList())).toList());
   }
 }

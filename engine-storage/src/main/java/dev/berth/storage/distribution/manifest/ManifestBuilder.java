@@ -44,6 +44,6 @@ public final class ManifestBuilder {
     if (MediaTypes.DOCKER_LAYER.equals(mt)) {
       return MediaTypes.OCI_LAYER_GZIP;
     }
-    return "application/vnd.docker.image.rootfs.diff.tar".equals(mt) ? MediaTypes.OCI_LAYER : mt;
+    return MediaTypes.DOCKER_LAYER_UNCOMPRESSED.equals(mt) ? MediaTypes.OCI_LAYER : mt;
   }
 }

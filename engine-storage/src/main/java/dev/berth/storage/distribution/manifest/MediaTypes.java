@@ -11,6 +11,7 @@ public final class MediaTypes {
   public static final String DOCKER_SCHEMA1_SIGNED = "application/vnd.docker.distribution.manifest.v1+prettyjws";
   public static final String DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
   public static final String DOCKER_LAYER = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+  public static final String DOCKER_LAYER_UNCOMPRESSED = "application/vnd.docker.image.rootfs.diff.tar";
   public static final String DOCKER_FOREIGN_LAYER = "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip";
   public static final String DOCKER_PLUGIN_CONFIG = "application/vnd.docker.plugin.v1+json";
 
@@ -46,6 +47,11 @@ public final class MediaTypes {
 
   public static boolean isSchema1(String mediaType) {
     return DOCKER_SCHEMA1.equals(mediaType) || DOCKER_SCHEMA1_SIGNED.equals(mediaType);
+  }
+
+  /** A plain tar layer (import, load, build, commit): push compresses it, as dockerd does. */
+  public static boolean isUncompressedLayer(String mediaType) {
+    return OCI_LAYER.equals(mediaType) || DOCKER_LAYER_UNCOMPRESSED.equals(mediaType);
   }
 
   public static boolean isImageConfig(String mediaType) {
