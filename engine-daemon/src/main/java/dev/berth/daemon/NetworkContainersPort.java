@@ -27,4 +27,9 @@ final class NetworkContainersPort implements NetworkContainers {
   public void record(String containerId, String network, EndpointSettings settings) {
     containers.connected(containerId, network, settings);
   }
+
+  @Override
+  public void hostsChanged(String containerId, java.util.List<String> added, java.util.List<String> removed) {
+    containers.hostsChanged(containerId, added, removed);
+  }
 }

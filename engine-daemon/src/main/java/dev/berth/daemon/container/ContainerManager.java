@@ -172,6 +172,12 @@ public final class ContainerManager implements ContainerBackend, AutoCloseable {
     }
   }
 
+  /** A running container joined or left a network: update its /etc/hosts (see {@link ContainerNetworking}). */
+  public void hostsChanged(String ref, List<String> added, List<String> removed) {
+    Container c = ctx.store().get(ref);
+    ctx.network().hostsChanged(c.record(), ctx.store().dir(c.id), added, removed);
+  }
+
   /** IDs of the containers (any state) whose mount points use the volume {@code name}. */
   public List<String> volumeUsers(String name) {
     return ctx.volumes().users(name);

@@ -119,6 +119,25 @@ final class ContainerNetworking {
     }
   }
 
+  /**
+   * Rewrites the running container's hosts file in place (it is bind-mounted: same inode) after a network
+   * connect or disconnect. Host-network and shared-namespace containers keep theirs.
+   */
+  void hostsChanged(ContainerRecord r, Path containerDir, List<String> added, List<String> removed) {
+    String mode = mode(r.hostConfig());
+    if (mode.equals("host") || mode.startsWith("container:")) {
+      return;
+    }
+    Path hosts = containerDir.resolve("hosts");
+    try {
+      String updated = HostsFile.update(readOr(hosts), added, removed, r.config().hostname(),
+          r.config().domainname());
+      Files.writeString(hosts, updated);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot update the hosts file of " + r.id(), e);
+    }
+  }
+
   /** The container's address on the default bridge, or null (the child side of a legacy link). */
   String defaultBridgeIp(String containerId) {
     for (Endpoint ep : net.endpointsOfContainer(containerId)) {

@@ -24,4 +24,7 @@ public interface NetworkContainers {
 
   /** Stores {@code settings} as the container's endpoint configuration for {@code network}; null removes it. */
   void record(String containerId, String network, EndpointSettings settings);
+
+  /** A running container joined or left a network: its /etc/hosts gains or loses its own lines for those IPs. */
+  void hostsChanged(String containerId, java.util.List<String> added, java.util.List<String> removed);
 }

@@ -24,12 +24,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The network backend (moby {@code daemon/network.go} + the connect/disconnect half of
  * {@code container_operations.go}) over the network module and the containers; publishes network events.
  */
 public final class NetworkService implements NetworkBackend {
+  private static final Logger log = LoggerFactory.getLogger(NetworkService.class);
+
   private final NetworkManager net;
   private final NetworkContainers containers;
   private final EventBus events;
@@ -106,14 +110,37 @@ public final class NetworkService implements NetworkBackend {
     }
     String ip = s.ipamConfig() == null ? null : s.ipamConfig().ipv4Address();
     String ip6 = s.ipamConfig() == null ? null : s.ipamConfig().ipv6Address();
-    net.connect(n.id(), c.id(), new EndpointRequest(c.name(), s.aliases(), ip, s.macAddress(), ip6));
+    Endpoint ep = net.connect(n.id(), c.id(), new EndpointRequest(c.name(), s.aliases(), ip, s.macAddress(), ip6));
     try {
       containers.record(c.id(), n.name(), s);
     } catch (RuntimeException e) {
       net.disconnect(n.id(), c.id());
       throw e;
     }
+    hostsChanged(c.id(), addresses(ep), List.of());
     event(n, "connect", Map.of("container", c.id()));
+  }
+
+  private static List<String> addresses(Endpoint ep) {
+    List<String> out = new java.util.ArrayList<>();
+    if (ep.ipv4() != null) {
+      out.add(ep.ipv4());
+    }
+    if (ep.ipv6() != null) {
+      out.add(ep.ipv6());
+    }
+    return out;
+  }
+
+  private void hostsChanged(String id, List<String> added, List<String> removed) {
+    if (added.isEmpty() && removed.isEmpty()) {
+      return;
+    }
+    try {
+      containers.hostsChanged(id, added, removed);
+    } catch (RuntimeException e) {
+      log.warn("hosts file of {} not updated: {}", id, e.toString());
+    }
   }
 
   @Override
@@ -145,8 +172,11 @@ public final class NetworkService implements NetworkBackend {
     if (!attached) {
       throw new SystemException("container " + c.id() + " is not connected to network " + n.name());
     }
+    List<String> gone = net.endpointsOfContainer(c.id()).stream().filter(e -> e.networkId().equals(n.id()))
+        .findFirst().map(NetworkService::addresses).orElse(List.of());
     net.disconnect(n.id(), c.id());
     containers.record(c.id(), n.name(), null);
+    hostsChanged(c.id(), List.of(), gone);
     event(n, "disconnect", Map.of("container", c.id()));
   }
 

@@ -281,6 +281,11 @@ class NetworkIT {
     String addrs = docker.run("exec", "roamer", "ip", "-4", "-o", "addr").out();
     assertTrue(addrs.contains("eth1") && addrs.contains("inet " + net + "."), addrs);
     veths.add(Integer.parseInt(docker.run("exec", c, "cat", "/sys/class/net/eth1/iflink").out()));
+    String hostname = docker.run("exec", "roamer", "hostname").out();
+    String joinedIp = docker.run("inspect", "-f", "{{(index .NetworkSettings.Networks \"" + n + "\").IPAddress}}",
+        "roamer").out();
+    assertTrue(docker.run("exec", "roamer", "cat", "/etc/hosts").out().contains(joinedIp + "\t" + hostname),
+        "connect adds the container's own line for the new address, as dockerd");
     CliResult byAlias = docker.run("exec", "fixed-ip", "ping", "-c", "1", "-W", "2", "wanderer");
     assertEquals(0, byAlias.exitCode(), byAlias::toString);
     CliResult twice = docker.run("network", "connect", n, "roamer");
@@ -289,6 +294,8 @@ class NetworkIT {
     CliResult disconnect = docker.run("network", "disconnect", n, "roamer");
     assertEquals(0, disconnect.exitCode(), disconnect::toString);
     assertFalse(docker.run("exec", "roamer", "ip", "-o", "link").out().contains("eth1"));
+    assertFalse(docker.run("exec", "roamer", "cat", "/etc/hosts").out().contains(joinedIp + "\t"),
+        "disconnect drops that line again");
     assertEquals("bridge", docker.run("inspect", "-f",
         "{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}", "roamer").out());
 

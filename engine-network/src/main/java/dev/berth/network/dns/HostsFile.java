@@ -45,11 +45,40 @@ public final class HostsFile {
       s.append(ip).append('\t').append(name).append('\n');
     }
     for (String ownIp : ownIps) {
-      s.append(ownIp).append('\t');
-      if (domainname != null && !domainname.isEmpty()) {
-        s.append(hostname).append('.').append(domainname).append(' ');
+      s.append(ownLine(ownIp, hostname, domainname));
+    }
+    return s.toString();
+  }
+
+  /** The container's own line for one of its addresses: {@code 172.18.0.2\tweb.example web}. */
+  public static String ownLine(String ip, String hostname, String domainname) {
+    StringBuilder s = new StringBuilder(ip).append('\t');
+    if (domainname != null && !domainname.isEmpty()) {
+      s.append(hostname).append('.').append(domainname).append(' ');
+    }
+    return s.append(hostname).append('\n').toString();
+  }
+
+  /**
+   * The file after a {@code network connect}/{@code disconnect} of a running container (moby
+   * {@code updateHostsFile}/{@code deleteHostsEntries}): own lines for {@code added} appended, own lines of
+   * {@code removed} dropped; everything else (including what the user wrote) kept.
+   */
+  public static String update(String current, List<String> added, List<String> removed, String hostname,
+      String domainname) {
+    StringBuilder s = new StringBuilder();
+    for (String line : current.split("\n", -1)) {
+      if (line.isEmpty()) {
+        continue;
       }
-      s.append(hostname).append('\n');
+      String[] f = line.split("\\s+");
+      boolean own = f.length >= 2 && removed.contains(f[0]) && f[f.length - 1].equals(hostname);
+      if (!own) {
+        s.append(line).append('\n');
+      }
+    }
+    for (String ip : added) {
+      s.append(ownLine(ip, hostname, domainname));
     }
     return s.toString();
   }

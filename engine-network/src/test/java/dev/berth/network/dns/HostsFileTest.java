@@ -39,4 +39,15 @@ class HostsFileTest {
     assertThrows(InvalidParameterException.class,
         () -> HostsFile.render(List.of(), "h", "", List.of("gw:host-gateway"), null, false));
   }
+
+  @org.junit.jupiter.api.Test
+  void update_appendsAndDropsOnlyTheContainersOwnLines() {
+    String before = "127.0.0.1\tlocalhost\n10.0.0.9\tother\n172.18.0.2\tweb\n";
+    String connected = HostsFile.update(before, java.util.List.of("172.19.0.3", "fd00::3"), java.util.List.of(),
+        "web", "");
+    org.junit.jupiter.api.Assertions.assertEquals(before + "172.19.0.3\tweb\nfd00::3\tweb\n", connected);
+    org.junit.jupiter.api.Assertions.assertEquals("127.0.0.1\tlocalhost\n10.0.0.9\tother\n172.18.0.2\tweb\n",
+        HostsFile.update(connected, java.util.List.of(), java.util.List.of("172.19.0.3", "fd00::3", "10.0.0.9"),
+            "web", ""));
+  }
 }
