@@ -33,14 +33,17 @@ final class ContainerWiring implements AutoCloseable {
   ContainerWiring(DaemonConfig cfg, ImageManager images, EventBus events) throws IOException {
     Path dataRoot = Path.of(cfg.dataRoot());
     this.runtime = new RuntimeWiring(cfg);
+    StartupClock.mark("runtime");
     String bridge = cfg.bridge() == null || cfg.bridge().isEmpty() ? "berth0" : cfg.bridge();
     this.network = NetworkManagers.linux(new NetworkConfig(dataRoot.resolve("network"), Path.of(cfg.execRoot()),
         bridge, cfg.bip() == null || cfg.bip().isEmpty() ? null : cfg.bip(), DefaultAddressPools.dockerDefaults(),
         cfg.mtu(), cfg.ipForward(), cfg.icc(), cfg.ipMasq(),
         cfg.defaultPublishLoopback() && "0.0.0.0".equals(cfg.ip()) ? "127.0.0.1" : cfg.ip(), firewallTable(bridge),
         10_000), cfg.publishRespectsFirewall());
+    StartupClock.mark("network");
     ContainerStore store = new ContainerStore(dataRoot.resolve("containers"));
     store.load();
+    StartupClock.mark("container store");
     long maxSize = Sizes.parse(cfg.logOpts().getOrDefault("max-size", "20m"));
     this.volumes = new VolumeService(VolumeStore.open(dataRoot.resolve("volumes")), runtime.services().mounter(),
         events);
@@ -49,8 +52,11 @@ final class ContainerWiring implements AutoCloseable {
     volumes.setUsers(containers::volumeUsers);
     images.setUsers(imageId -> containers.usersOfImage(imageId).entrySet().stream()
         .map(e -> new ImageUsers.User(e.getKey(), e.getValue())).toList());
+    StartupClock.mark("managers");
     containers.restore();
+    StartupClock.mark("restore");
     network.start(containers.runningIds());
+    StartupClock.mark("network start");
     containers.startPolicyContainers();
   }
 

@@ -44,12 +44,15 @@ public final class Wiring implements AutoCloseable {
     List<Router> routers = new ArrayList<>();
     routers.add(new SystemRoutes(system, events));
     routers.add(new SwarmRoutes());
+    StartupClock.mark("system");
     this.images = ImageManager.open(ImageSettings.from(cfg, build.engineVersion()), events);
+    StartupClock.mark("images");
     long t1 = System.nanoTime();
     routers.add(new RegistryRoutes(images));
     routers.add(new ImageRoutes(images));
     this.containers = new ContainerWiring(cfg, images, events);
     long t2 = System.nanoTime();
+    StartupClock.mark("containers");
     routers.add(new dev.berth.daemon.http.routes.ContainerRoutes(containers.containers()));
     routers.add(new dev.berth.daemon.http.routes.ArchiveRoutes(new dev.berth.daemon.archive.ArchiveManager(new dev.berth.daemon.container.ContainerFiles(containers.containers()), images.service(), dev.berth.storage.linux.LinuxFsOps.load(), build.engineVersion())));
     routers.add(new dev.berth.daemon.http.routes.BuildRoutes(new dev.berth.daemon.build.Builder(containers.containers(), images, images.service(), dev.berth.storage.linux.LinuxFsOps.load(), Path.of(cfg.dataRoot()), build.engineVersion())));
@@ -74,6 +77,7 @@ public final class Wiring implements AutoCloseable {
         containers.volumes().diskUsage(), List.of()));
     this.dispatcher = dispatcher;
     dispatcher.install(routers);
+    StartupClock.log(org.slf4j.LoggerFactory.getLogger(Wiring.class), "engine ready");
     org.slf4j.LoggerFactory.getLogger(Wiring.class).info("engine ready: images {} ms, containers and network {} ms",
         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
   }
