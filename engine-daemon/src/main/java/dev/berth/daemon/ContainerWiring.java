@@ -30,7 +30,8 @@ final class ContainerWiring implements AutoCloseable {
   private final ContainerManager containers;
   private final VolumeService volumes;
 
-  ContainerWiring(DaemonConfig cfg, ImageManager images, EventBus events) throws IOException {
+  /** {@code imageSource} blocks until the image store has loaded (on another thread); it is needed from restore on. */
+  ContainerWiring(DaemonConfig cfg, ImageSource imageSource, EventBus events) throws IOException {
     Path dataRoot = Path.of(cfg.dataRoot());
     this.runtime = new RuntimeWiring(cfg);
     StartupClock.mark("runtime");
@@ -44,6 +45,8 @@ final class ContainerWiring implements AutoCloseable {
     ContainerStore store = new ContainerStore(dataRoot.resolve("containers"));
     store.load();
     StartupClock.mark("container store");
+    ImageManager images = imageSource.await();
+    StartupClock.mark("images");
     long maxSize = Sizes.parse(cfg.logOpts().getOrDefault("max-size", "20m"));
     this.volumes = new VolumeService(VolumeStore.open(dataRoot.resolve("volumes")), runtime.services().mounter(),
         events);
@@ -145,6 +148,12 @@ final class ContainerWiring implements AutoCloseable {
         return new Sizes(rw, rw + images.service().imageSize(imageId));
       }
     };
+  }
+
+  /** The image manager, once loaded. */
+  @FunctionalInterface
+  interface ImageSource {
+    ImageManager await() throws IOException;
   }
 
   @Override
