@@ -27,7 +27,7 @@ import sun.misc.Signal;
 public final class Main {
   static {
     StartupClock.mark("jvm");
-    StartupWarmup.nativeDefaults();
+    StartupWarmup.libraryDefaults();
   }
 
   private static final Logger log = LoggerFactory.getLogger(Main.class);

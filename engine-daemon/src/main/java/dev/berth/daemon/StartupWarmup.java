@@ -11,7 +11,7 @@ final class StartupWarmup {
   private StartupWarmup() {}
 
   /**
-   * Defaults for the native libraries, set before their first class loads (an explicit {@code -D} wins):
+   * Defaults for the libraries, set before their first class loads (an explicit {@code -D} wins):
    * <ul>
    *   <li>{@code io.netty.jfr.enabled=false}: Netty's buffer allocator emits JFR events, and their classes make the
    *       JDK set up its whole JFR event machinery (100-200 ms, on the first request) even when nothing records.
@@ -20,7 +20,7 @@ final class StartupWarmup {
    *       20-60 ms). A call costs a microsecond more; berthd's native calls are a few per file or per container.
    * </ul>
    */
-  static void nativeDefaults() {
+  static void libraryDefaults() {
     defaultProperty("io.netty.jfr.enabled", "false");
     defaultProperty("jnr.ffi.asm.enabled", "false");
   }
