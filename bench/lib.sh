@@ -112,6 +112,7 @@ build_berth() {
   mkdir -p "$BERTH_RUN/engine-daemon/target"
   cp -a "$BERTH_HOME/bin" "$BERTH_RUN/bin"
   cp -a "$BERTH_HOME/engine-daemon/target/berthd.jar" "$BERTH_HOME/engine-daemon/target/lib" \
+    "$BERTH_HOME/engine-daemon/target/native" \
     "$BERTH_RUN/engine-daemon/target/"
   if [ "${BENCH_NO_AOT:-0}" != 1 ] && [ -x "$BERTH_RUN/bin/berth-train-aot" ]; then
     log "training the JDK AOT cache (bin/berth-train-aot)"

@@ -30,9 +30,11 @@ final class ContainerWiring implements AutoCloseable {
   private final ContainerManager containers;
   private final VolumeService volumes;
 
-  ContainerWiring(DaemonConfig cfg, ImageManager images, EventBus events) throws IOException {
+  /** {@code imageSource} blocks until the image store has loaded (on another thread); it is needed from restore on. */
+  ContainerWiring(DaemonConfig cfg, ImageSource imageSource, EventBus events) throws IOException {
     Path dataRoot = Path.of(cfg.dataRoot());
     this.runtime = new RuntimeWiring(cfg);
+    StartupClock.mark("runtime");
     String bridge = cfg.bridge() == null || cfg.bridge().isEmpty() ? "berth0" : cfg.bridge();
     this.network = NetworkManagers.linux(new NetworkConfig(dataRoot.resolve("network"), Path.of(cfg.execRoot()),
         bridge, cfg.bip() == null || cfg.bip().isEmpty() ? null : cfg.bip(), addressPools(cfg)
@@ -40,8 +42,12 @@ final class ContainerWiring implements AutoCloseable {
         cfg.mtu(), cfg.ipForward(), cfg.icc(), cfg.ipMasq(),
         cfg.defaultPublishLoopback() && "0.0.0.0".equals(cfg.ip()) ? "127.0.0.1" : cfg.ip(), firewallTable(bridge),
         10_000), cfg.publishRespectsFirewall());
+    StartupClock.mark("network");
     ContainerStore store = new ContainerStore(dataRoot.resolve("containers"));
     store.load();
+    StartupClock.mark("container store");
+    ImageManager images = imageSource.await();
+    StartupClock.mark("images");
     long maxSize = Sizes.parse(cfg.logOpts().getOrDefault("max-size", "20m"));
     this.volumes = new VolumeService(VolumeStore.open(dataRoot.resolve("volumes")), runtime.services().mounter(),
         events);
@@ -50,9 +56,12 @@ final class ContainerWiring implements AutoCloseable {
     volumes.setUsers(containers::volumeUsers);
     images.setUsers(imageId -> containers.usersOfImage(imageId).entrySet().stream()
         .map(e -> new ImageUsers.User(e.getKey(), e.getValue())).toList());
+    StartupClock.mark("managers");
     containers.restore();
+    StartupClock.mark("restore");
     network.start(containers.runningIds());
     containers.networkRestored();
+    StartupClock.mark("network start");
     containers.startPolicyContainers();
   }
 
@@ -141,6 +150,12 @@ final class ContainerWiring implements AutoCloseable {
         return new Sizes(rw, rw + images.service().imageSize(imageId));
       }
     };
+  }
+
+  /** The image manager, once loaded. */
+  @FunctionalInterface
+  interface ImageSource {
+    ImageManager await() throws IOException;
   }
 
   @Override

@@ -25,7 +25,16 @@ import sun.misc.Signal;
 
 /** berthd: parse flags and daemon.json, take the locks, wire the engine, serve until SIGTERM/SIGINT. */
 public final class Main {
+  static {
+    StartupClock.mark("jvm");
+    StartupWarmup.libraryDefaults();
+  }
+
   private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  static {
+    StartupClock.mark("logging");
+  }
 
   private Main() {}
 
@@ -50,7 +59,9 @@ public final class Main {
           + dev.berth.daemon.http.ApiVersion.MAX + "), build " + b.gitCommit());
       return 0;
     }
+    StartupWarmup.start();
     DaemonConfig cfg = ConfigLoader.load(cli);
+    StartupClock.mark("config");
     if (cli.validateOnly()) {
       System.out.println("configuration OK");
       return 0;
@@ -58,6 +69,7 @@ public final class Main {
     applyLogLevel(cfg);
     List<HostAddress> hosts = cfg.effectiveHosts().stream().map(HostAddress::parse).toList();
     var tls = TlsContexts.forServer(cfg);
+    StartupClock.mark("tls");
     // Signals are handled from the start: a SIGTERM while the engine loads still shuts down cleanly, and a
     // SIGHUP then is a reload, not the JVM's default (exit).
     CountDownLatch stop = new CountDownLatch(1);
@@ -76,13 +88,16 @@ public final class Main {
     try (DaemonLocks locks = DaemonLocks.acquire(Path.of(cfg.dataRoot()), Path.of(cfg.pidfile()))) {
       hosts.forEach(ApiServer::checkAvailable);
       cfg = prepareRoots(cfg);
+      StartupClock.mark("locks and roots");
       // Listen first and answer /_ping at once; other requests wait until the engine is wired (moby#45143).
       var build = dev.berth.daemon.system.BuildInfo.load();
       Dispatcher dispatcher = Dispatcher.starting(SystemRoutes.pingOnly());
       ApiServer server = new ApiServer(dispatcher, new ServerIdentity(build.engineVersion(), cfg.experimental()),
           tls, cfg.group());
+      StartupClock.mark("server");
       try {
         hosts.forEach(server::listen);
+        StartupClock.log(log, "listening");
       } catch (ConfigException e) {
         server.shutdown(0);
         throw e;

@@ -32,7 +32,7 @@ public final class ConfigLoader {
     ObjectNode fromFile = readFile(Path.of(file), cli.configFile() != null);
     checkKeys(fromFile, file);
     checkConflicts(cli.values(), fromFile, file);
-    ObjectNode merged = MAPPER.valueToTree(DaemonConfig.defaults());
+    ObjectNode merged = DaemonConfig.defaultsTree();
     merged.setAll(fromFile);
     cli.values().forEach((opt, v) -> merged.set(opt.key(), v));
     DaemonConfig cfg;

@@ -86,14 +86,49 @@ public record DaemonConfig(
         false, null, 15, "64M", Map.of(), null, false, Map.of(), Map.of(), Map.of(), false, false);
   }
 
+  /**
+   * {@link #defaults()} as daemon.json, the base that file and flags are merged onto. Written out rather than
+   * serialised: building Jackson's serializer for this record cost every start ~50 ms. ConfigLoaderTest checks
+   * that both agree.
+   */
+  static com.fasterxml.jackson.databind.node.ObjectNode defaultsTree() {
+    try {
+      return (com.fasterxml.jackson.databind.node.ObjectNode) dev.berth.daemon.http.Json.MAPPER.readTree("""
+          {"hosts": [], "data-root": "/var/lib/berth", "exec-root": "/var/run/berth",
+           "pidfile": "/var/run/berthd.pid", "group": "docker", "log-level": "info", "debug": false, "tls": false,
+           "tlsverify": false, "tlscacert": null, "tlscert": null, "tlskey": null, "live-restore": true,
+           "experimental": false, "labels": [], "runtimes": {}, "default-runtime": "runc", "exec-opts": [],
+           "cgroup-parent": null, "storage-driver": "overlay2", "storage-opts": [], "log-driver": "json-file",
+           "log-opts": {"max-size": "20m", "max-file": "5"}, "insecure-registries": [], "registry-mirrors": [],
+           "max-concurrent-downloads": 3, "max-concurrent-uploads": 5, "max-download-attempts": 5, "bridge": "",
+           "bip": "", "fixed-cidr": "", "mtu": 1500, "iptables": true, "ip-forward": true, "ip-masq": true,
+           "icc": true, "ip": "0.0.0.0", "userland-proxy": true, "default-address-pools": [], "dns": [],
+           "dns-opts": [], "dns-search": [], "init": false, "init-path": null, "shutdown-timeout": 15,
+           "default-shm-size": "64M", "default-ulimits": {}, "seccomp-profile": null, "no-new-privileges": false,
+           "features": {}, "builder": {}, "proxies": {}, "default-publish-loopback": false,
+           "publish-respects-firewall": false}
+          """);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** This configuration with other data and exec roots (their canonical paths, at startup). */
   public DaemonConfig withRoots(String data, String exec) {
-    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) dev.berth.daemon.http.Json.MAPPER.valueToTree(this);
-    tree.put("data-root", data);
-    tree.put("exec-root", exec);
+    var components = DaemonConfig.class.getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
     try {
-      return dev.berth.daemon.http.Json.MAPPER.treeToValue(tree, DaemonConfig.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        values[i] = switch (components[i].getName()) {
+          case "dataRoot" -> data;
+          case "execRoot" -> exec;
+          default -> components[i].getAccessor().invoke(this);
+        };
+      }
+      return DaemonConfig.class.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -52,6 +52,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void withRoots_changesOnlyTheRoots() throws IOException {
+    DaemonConfig c = load("{\"labels\": [\"a=b\"], \"mtu\": 1400, \"log-opts\": {\"max-size\": \"1m\"}}",
+        "--debug", "--bridge", "br9", "-H", "unix:///tmp/x.sock");
+    DaemonConfig moved = c.withRoots("/srv/data", "/run/x");
+    assertEquals("/srv/data", moved.dataRoot());
+    assertEquals("/run/x", moved.execRoot());
+    assertEquals(c, moved.withRoots(c.dataRoot(), c.execRoot()));
+  }
+
+  @Test
   void defaults_areBerthsChoices() throws IOException {
     DaemonConfig c = load("");
     assertEquals("/var/lib/berth", c.dataRoot());

@@ -25,9 +25,16 @@ public final class LinuxFsOps implements FsOps {
     this.runtime = Runtime.getRuntime(libc);
   }
 
-  /** Loads libc; throws {@link UnsatisfiedLinkError} when native access is unavailable. */
+  /**
+   * libc, bound once per JVM (JNR generates a class for every binding); throws {@link UnsatisfiedLinkError} when
+   * native access is unavailable.
+   */
   public static LinuxFsOps load() {
-    return new LinuxFsOps(LibraryLoader.create(LibC.class).load("c"));
+    return Loaded.INSTANCE;
+  }
+
+  private static final class Loaded {
+    static final LinuxFsOps INSTANCE = new LinuxFsOps(LibraryLoader.create(LibC.class).load("c"));
   }
 
   @Override
