@@ -42,10 +42,22 @@ final class AttachOperation {
     OutputPump pump = new OutputPump(o.stdout(), o.stderr());
     AttachConnection live;
     CompletableFuture<AttachConnection> pending = null;
+    boolean ended = false;
     c.lock.lock();
     try {
       if (c.record().state().status().isRunning() && c.layout != null) {
-        live = ctx.runtime().attacher().attach(c.layout.attachSocket(), pump);
+        java.nio.file.Path socket = c.layout.attachSocket();
+        try {
+          live = ctx.runtime().attacher().attach(socket, pump);
+        } catch (RuntimeException e) {
+          if (java.nio.file.Files.exists(socket)) {
+            throw e;
+          }
+          // the process exited and its monitor is gone, its exit not yet recorded: as attaching to a container
+          // that just stopped, the stream ends at once (dockerd: the attach returns when the streams close)
+          live = null;
+          ended = true;
+        }
       } else {
         pending = new CompletableFuture<>();
         c.pendingAttaches.add(new Container.PendingAttach(pump, pending));
@@ -56,9 +68,13 @@ final class AttachOperation {
     }
     ctx.event(c.record(), "attach");
     CompletableFuture<AttachConnection> waiting = pending;
+    if (ended) {
+      return (stdin, out) -> replayLogs(c, o, out);
+    }
+    AttachConnection connected = live;
     return (stdin, out) -> {
       replayLogs(c, o, out);
-      AttachConnection conn = live;
+      AttachConnection conn = connected;
       if (conn == null) {
         try {
           conn = waiting.get();

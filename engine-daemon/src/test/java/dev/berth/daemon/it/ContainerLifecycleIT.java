@@ -1,6 +1,7 @@
 package dev.berth.daemon.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,19 @@ class ContainerLifecycleIT {
     String n = base + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
     created.add(n);
     return n;
+  }
+
+  @Test
+  void attachingAsTheContainerExits_endsTheStream_neverA500(DockerCli docker) {
+    // the process may exit (and conmon with its attach socket go) before the exit is recorded: docker-compose's
+    // `run` attaches right after the start; the attach must end like one to a stopped container
+    for (int i = 0; i < 15; i++) {
+      String id = docker.run("run", "-d", IMG, "true").out();
+      CliResult attach = docker.run(null, java.time.Duration.ofSeconds(20), "attach", "--no-stdin", id);
+      assertFalse(attach.stderr().contains("connect to") || attach.stderr().contains("No such file"),
+          attach::toString);
+      docker.run("rm", "-f", id);
+    }
   }
 
   @Test
