@@ -20,7 +20,8 @@ import java.util.function.BooleanSupplier;
  */
 final class SyncFile {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final long POLL_NANOS = 5_000_000;
+  /** 1 ms: every start and exec waits on this file twice; a read of the few bytes costs microseconds. */
+  private static final long POLL_NANOS = 1_000_000;
 
   private final Path file;
   private int consumed; // bytes of complete lines already returned
@@ -34,7 +35,7 @@ final class SyncFile {
   }
 
   /**
-   * The next message, polling every 5 ms; {@code null} when {@code monitorGone} reports that conmon is gone and
+   * The next message, polling every millisecond; {@code null} when {@code monitorGone} reports that conmon is gone and
    * no further line arrived.
    *
    * @throws TimeoutException when nothing came within {@code timeout}
