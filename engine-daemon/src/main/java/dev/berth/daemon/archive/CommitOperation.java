@@ -20,14 +20,11 @@ import dev.berth.storage.layer.Layer;
 import dev.berth.storage.reference.ImageReference;
 import dev.berth.storage.tar.LayerDiffWriter;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code docker commit} (moby {@code CreateImageFromContainer} + {@code CommitImage}): the upper dir becomes a
@@ -104,23 +101,10 @@ final class CommitOperation {
 
   /** Streams the upper dir as a layer tar into the layer store. */
   private Layer register(String containerId, Image parent, Lease lease) throws IOException {
-    Path upper = images.upperDir(containerId);
-    PipedInputStream in = new PipedInputStream(256 * 1024);
-    PipedOutputStream out = new PipedOutputStream(in);
-    CompletableFuture<Void> writer = new CompletableFuture<>();
-    Thread.ofVirtual().name("commit-" + containerId.substring(0, 12)).start(() -> {
-      try (out) {
-        diffs.write(upper, out, LayerDiffWriter.CONTAINER_MOUNT_POINTS);
-        writer.complete(null);
-      } catch (IOException | RuntimeException e) {
-        writer.completeExceptionally(e);
-      }
-    });
-    try (in) {
-      Layer l = images.layerStore().register(in, parent == null ? null : parent.topChainId().orElse(null), null,
+    try (InputStream in = diffs.stream(images.upperDir(containerId), LayerDiffWriter.CONTAINER_MOUNT_POINTS,
+        "commit-" + containerId.substring(0, 12))) {
+      return images.layerStore().register(in, parent == null ? null : parent.topChainId().orElse(null), null,
           lease);
-      writer.join();
-      return l;
     } catch (IOException | RuntimeException e) {
       throw new SystemException("cannot commit container " + containerId + ": " + e.getMessage(), e);
     }

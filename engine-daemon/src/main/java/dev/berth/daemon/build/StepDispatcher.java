@@ -16,8 +16,6 @@ import dev.berth.storage.tar.LayerDiffWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -133,22 +131,9 @@ final class StepDispatcher {
 
   private Image commitContainer(String id, BuildImage state, ContainerConfig cfg, String createdBy)
       throws IOException {
-    Path upper = s.images().upperDir(id);
-    PipedInputStream in = new PipedInputStream(256 * 1024);
-    PipedOutputStream pout = new PipedOutputStream(in);
-    CompletableFuture<Void> writer = new CompletableFuture<>();
-    Thread.ofVirtual().name("build-commit-" + id.substring(0, 12)).start(() -> {
-      try (pout) {
-        new LayerDiffWriter(s.fs()).write(upper, pout, LayerDiffWriter.CONTAINER_MOUNT_POINTS);
-        writer.complete(null);
-      } catch (IOException | RuntimeException e) {
-        writer.completeExceptionally(e);
-      }
-    });
-    try (in) {
-      Image img = s.committer().commitLayer(state.image(), cfg, createdBy, state.maintainer(), in);
-      writer.join();
-      return img;
+    try (InputStream in = new LayerDiffWriter(s.fs()).stream(s.images().upperDir(id),
+        LayerDiffWriter.CONTAINER_MOUNT_POINTS, "build-commit-" + id.substring(0, 12))) {
+      return s.committer().commitLayer(state.image(), cfg, createdBy, state.maintainer(), in);
     }
   }
 
@@ -210,7 +195,7 @@ final class StepDispatcher {
       try (LayerTarBuilder tar = new LayerTarBuilder(Files.newOutputStream(layer), tree)) {
         tar.parents(dir + "/x", LayerTarBuilder.Owner.ROOT);
       }
-      BuildImage next = commitTar(state, cfg, createdBy, layer);
+      BuildImage next = commitLayerFile(state, cfg, createdBy, layer);
       removeAnnounced(container);
       return next;
     } finally {
@@ -221,9 +206,12 @@ final class StepDispatcher {
   private BuildImage commitTar(BuildImage state, ContainerConfig cfg, String createdBy, Path layer)
       throws IOException {
     Optional<BuildImage> hit = cached(state, createdBy, cfg);
-    if (hit.isPresent()) {
-      return hit.get();
-    }
+    return hit.isPresent() ? hit.get() : commitLayerFile(state, cfg, createdBy, layer);
+  }
+
+  /** Commits the layer tar in {@code layer} after a cache miss. */
+  private BuildImage commitLayerFile(BuildImage state, ContainerConfig cfg, String createdBy, Path layer)
+      throws IOException {
     Image img;
     try (InputStream in = Files.newInputStream(layer)) {
       img = s.committer().commitLayer(state.image(), cfg, createdBy, state.maintainer(), in);

@@ -163,7 +163,7 @@ final class CreateOperation {
       b.cgroupnsMode = Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers")) ? "private" : "host";
     }
     var res = RuntimeConfigMapper.resources(h).withDockerDefaults();
-    b.resources = h.resources().withUnsetPointersCleared().withCreateDefaults();
+    b.resources = h.resources().withCreateDefaults();
     if (res.memorySwap() != h.resources().memorySwap()) {
       b.resources = b.resources.withMemorySwap(res.memorySwap());
     }

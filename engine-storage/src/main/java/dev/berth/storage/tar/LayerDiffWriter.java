@@ -2,8 +2,12 @@ package dev.berth.storage.tar;
 
 import dev.berth.storage.linux.DeviceNumbers;
 import dev.berth.storage.linux.FsOps;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -40,6 +46,48 @@ public final class LayerDiffWriter {
    * dockerd keeps them in its init layer, so commits of a container never carry them.
    */
   public static final Set<String> CONTAINER_MOUNT_POINTS = Set.of("etc/hosts", "etc/hostname", "etc/resolv.conf");
+
+  /**
+   * The upper directory as a layer tar to read while a virtual thread writes it (commit, build steps). A failure
+   * of the writer surfaces as an {@link IOException} from the read that reaches the end, so a truncated tar is
+   * never taken for a whole layer.
+   */
+  public InputStream stream(Path upper, Set<String> mountPoints, String threadName) throws IOException {
+    PipedInputStream in = new PipedInputStream(256 * 1024);
+    PipedOutputStream out = new PipedOutputStream(in);
+    CompletableFuture<Void> writer = new CompletableFuture<>();
+    Thread.ofVirtual().name(threadName).start(() -> {
+      try (out) {
+        write(upper, out, mountPoints);
+        writer.complete(null);
+      } catch (IOException | RuntimeException e) {
+        writer.completeExceptionally(e);
+      }
+    });
+    return new FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        return checked(super.read());
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return checked(super.read(b, off, len));
+      }
+
+      private int checked(int n) throws IOException {
+        if (n < 0) {
+          try {
+            writer.join();
+          } catch (CompletionException e) {
+            throw new IOException("cannot write the layer of " + upper + ": " + e.getCause().getMessage(),
+                e.getCause());
+          }
+        }
+        return n;
+      }
+    };
+  }
 
   public void write(Path upper, OutputStream out) throws IOException {
     write(upper, out, Set.of());

@@ -76,30 +76,19 @@ public record Resources(
   }
 
   /**
-   * dockerd's create-time normalisation of two pointers: {@code MemorySwappiness} {@code -1} and a
-   * {@code PidsLimit} of {@code 0} or less both mean "unset" and are stored as {@code null}
-   * ({@code fixMemorySwappiness}, {@code postContainersCreate}).
-   */
-  public Resources withUnsetPointersCleared() {
-    Long swappiness = memorySwappiness != null && memorySwappiness == -1 ? null : memorySwappiness;
-    Long pids = pidsLimit != null && pidsLimit <= 0 ? null : pidsLimit;
-    return new Resources(cpuShares, memory, nanoCpus, cgroupParent, blkioWeight, blkioWeightDevice,
-        blkioDeviceReadBps, blkioDeviceWriteBps, blkioDeviceReadIOps, blkioDeviceWriteIOps, cpuPeriod, cpuQuota,
-        cpuRealtimePeriod, cpuRealtimeRuntime, cpusetCpus, cpusetMems, devices, deviceCgroupRules, deviceRequests,
-        kernelMemory, kernelMemoryTcp, memoryReservation, memorySwap, swappiness, oomKillDisable, pids,
-        ulimits, cpuCount, cpuPercent, ioMaximumIOps, ioMaximumBandwidth);
-  }
-
-  /**
    * This configuration as dockerd stores it at create: Go strings are never null (a client that leaves them out
-   * gets {@code ""}), and {@code OomKillDisable} defaults to false ({@code adaptContainerSettings}).
+   * gets {@code ""}), {@code OomKillDisable} defaults to false ({@code adaptContainerSettings}), and the pointers
+   * {@code MemorySwappiness} {@code -1} and a {@code PidsLimit} of {@code 0} or less mean "unset" and are stored as
+   * {@code null} ({@code fixMemorySwappiness}, {@code postContainersCreate}).
    */
   public Resources withCreateDefaults() {
+    Long swappiness = memorySwappiness != null && memorySwappiness == -1 ? null : memorySwappiness;
+    Long pids = pidsLimit != null && pidsLimit <= 0 ? null : pidsLimit;
     return new Resources(cpuShares, memory, nanoCpus, nz(cgroupParent), blkioWeight, blkioWeightDevice,
         blkioDeviceReadBps, blkioDeviceWriteBps, blkioDeviceReadIOps, blkioDeviceWriteIOps, cpuPeriod, cpuQuota,
         cpuRealtimePeriod, cpuRealtimeRuntime, nz(cpusetCpus), nz(cpusetMems), devices, deviceCgroupRules,
-        deviceRequests, kernelMemory, kernelMemoryTcp, memoryReservation, memorySwap, memorySwappiness,
-        oomKillDisable == null ? Boolean.FALSE : oomKillDisable, pidsLimit, ulimits, cpuCount, cpuPercent,
+        deviceRequests, kernelMemory, kernelMemoryTcp, memoryReservation, memorySwap, swappiness,
+        oomKillDisable == null ? Boolean.FALSE : oomKillDisable, pids, ulimits, cpuCount, cpuPercent,
         ioMaximumIOps, ioMaximumBandwidth);
   }
 
